@@ -1,0 +1,35 @@
+package dev.adjoint.symbolic;
+
+import dev.adjoint.scalar.BinaryFunction;
+import java.util.Map;
+
+/** A row of the binary table applied to two expressions: f(left, right), or left ∘ right for arithmetic. */
+public record BinaryExpr(BinaryFunction function, Expr left, Expr right) implements Expr {
+
+    @Override
+    public double evaluate(Map<String, Double> bindings, Map<Expr, Double> memo) {
+        Double known = memo.get(this);
+        if (known != null) {
+            return known;
+        }
+        double v = function.value(left.evaluate(bindings, memo), right.evaluate(bindings, memo));
+        memo.put(this, v);
+        return v;
+    }
+
+    @Override
+    public long treeSize(Map<Expr, Long> memo) {
+        Long known = memo.get(this);
+        if (known != null) {
+            return known;
+        }
+        long n = Math.addExact(1, Math.addExact(left.treeSize(memo), right.treeSize(memo)));
+        memo.put(this, n);
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return ExprFormat.infix(this);
+    }
+}
