@@ -10,6 +10,7 @@ import dev.adjoint.symbolic.Constant;
 import dev.adjoint.symbolic.Expr;
 import dev.adjoint.symbolic.Unary;
 import dev.adjoint.symbolic.Variable;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -36,6 +37,21 @@ public final class TracePrinter {
 
     /** A titled table; an empty row is a horizontal rule. */
     private record Table(String title, List<String> header, List<List<String>> rows) {
+
+        /** Drops rules that separate nothing (no steps, a constant output). */
+        Table {
+            List<List<String>> kept = new ArrayList<>();
+            for (List<String> row : rows) {
+                boolean rule = row.isEmpty();
+                if (!rule || (!kept.isEmpty() && !kept.get(kept.size() - 1).isEmpty())) {
+                    kept.add(row);
+                }
+            }
+            if (!kept.isEmpty() && kept.get(kept.size() - 1).isEmpty()) {
+                kept.remove(kept.size() - 1);
+            }
+            rows = List.copyOf(kept);
+        }
     }
 
     private final Format format;
@@ -68,8 +84,8 @@ public final class TracePrinter {
 
     /** One line describing the step, e.g. {@code v₁ = ln(v₋₁) = ln(−2) = NaN}. */
     public String describe(Trace t, Step s) {
-        return Notation.v(s.id(), "") + " = " + definition(s, false) + " = " + definition(s, true) + " = "
-                + notation.number(s.value());
+        return nfc(Notation.v(s.id(), "") + " = " + definition(s, false) + " = " + definition(s, true) + " = "
+                + notation.number(s.value()));
     }
 
     // ---- tables ----
@@ -226,7 +242,12 @@ public final class TracePrinter {
                 text(table, out);
             }
         }
-        return out.toString();
+        return nfc(out.toString());
+    }
+
+    /** Composed characters where Unicode has them (ẏ, ȳ, x̄ stays two code points), so output compares simply. */
+    private static String nfc(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     private static void text(Table table, StringBuilder out) {
@@ -316,7 +337,7 @@ public final class TracePrinter {
         if (!t.output().literal()) {
             out.append("  ").append(nodeId(t.output().id())).append(" -> y;\n");
         }
-        return out.append("}\n").toString();
+        return nfc(out.append("}\n").toString());
     }
 
     private String annotations(int id, Tangents d, Adjoints a) {
