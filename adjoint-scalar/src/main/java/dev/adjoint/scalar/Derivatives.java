@@ -25,8 +25,8 @@ public final class Derivatives {
      */
     private static final ThreadLocal<Tape> SPARE = new ThreadLocal<>();
 
-    /** The largest tape kept as a spare: 2²⁰ operations. */
-    private static final long MAX_SPARE_BYTES = (1L << 20) * (Tape.BYTES_PER_OPERATION + Double.BYTES);
+    /** The largest tape kept as a spare: 2¹⁸ operations (8 MB). */
+    private static final long MAX_SPARE_BYTES = (1L << 18) * (Tape.BYTES_PER_OPERATION + Double.BYTES);
 
     private Derivatives() {
     }
