@@ -94,6 +94,27 @@ public final class Loop<S> {
     }
 
     /**
+     * x̄₀ = (∂x_N/∂x₀)ᵀ·seed(x_N) for a loop of {@link ReversibleStep}s: run forward keeping nothing, then walk back
+     * reconstructing each step's input from its output. No snapshots; the work is N forward steps and N inversions.
+     * Floating-point inversion is not exact, so the states seen in reverse differ from the forward ones by rounding.
+     */
+    public Result<S> gradientByInversion(S x0, UnaryOperator<S> seed) {
+        if (!(step instanceof ReversibleStep)) {
+            throw new IllegalArgumentException("gradientByInversion needs a ReversibleStep (with an inverse), got a "
+                    + step.getClass().getSimpleName() + "; use gradient(x0, seed, schedule) instead");
+        }
+        ReversibleStep<S> rev = (ReversibleStep<S>) step;
+        S output = run(x0);
+        S cotangent = seed.apply(output);
+        S current = output;
+        for (int i = steps - 1; i >= 0; i--) {
+            current = rev.inverse(i, current);
+            cotangent = rev.backward(i, current, cotangent);
+        }
+        return new Result<>(output, cotangent, new Cost(steps - 1, steps, 0, 0));
+    }
+
+    /**
      * A loop's output, the cotangent of its input, and what the reversal cost.
      *
      * @param output    x_N
