@@ -21,6 +21,11 @@ public interface Dynamics {
         return new ScalarDynamics(f);
     }
 
+    /** Dynamics written with tensors; VJPs from the tensor reverse mode ({@code dev.adjoint.interpret.Vjp}). */
+    static Dynamics ofTensors(TensorField f) {
+        return new TensorDynamics(f);
+    }
+
     /** The vector field t, z ↦ f(t, z, θ) for fixed parameters. */
     default VectorField at(double[] theta) {
         return (t, z) -> apply(t, z, theta);
