@@ -42,7 +42,7 @@ public final class Odeint {
     public static OdeGradient backprop(Solver solver, Dynamics f, double[] z0, double[] theta, double[] times,
             LossGradient loss, IntFunction<Schedule> schedule) {
         Solver.checkTimes(times);
-        Grid grid = new Grid(times.length);
+        Grid grid = new Grid(times.length, !solver.adaptive());
         Solver.Counter counter = new Solver.Counter();
         VectorField field = f.at(theta);
         double[][] states = new double[times.length][];
@@ -58,12 +58,12 @@ public final class Odeint {
         Step<double[]> step = new Step<>() {
             @Override
             public double[] forward(int k, double[] z) {
-                return RungeKutta.step(tb, field, grid.t[k], z, grid.h[k], new double[tb.stages()][]);
+                return RungeKutta.step(tb, field, grid.t(k), z, grid.h(k), new double[tb.stages()][]);
             }
 
             @Override
             public double[] backward(int k, double[] z, double[] zNextBar) {
-                double[] zBar = RungeKutta.reverse(tb, f, theta, grid.t[k], z, grid.h[k], zNextBar, thetaBar);
+                double[] zBar = RungeKutta.reverse(tb, f, theta, grid.t(k), z, grid.h(k), zNextBar, thetaBar);
                 int i = grid.observationAt(k);
                 return i < 0 ? zBar : add(zBar, lossAt(loss, i, z));
             }
@@ -71,7 +71,7 @@ public final class Odeint {
         int last = times.length - 1;
         Loop.Result<double[]> r = Loop.of(n, step).gradient(z0, z -> lossAt(loss, last, z).clone(),
                 schedule.apply(n), z -> 8L * z.length + 16);
-        long gridBytes = 16L * n;
+        long gridBytes = grid.bytes();
         return new OdeGradient(states, r.cotangent(), thetaBar, counter.steps, n, r.cost().peakBytes() + gridBytes);
     }
 
@@ -138,18 +138,37 @@ public final class Odeint {
         return a;
     }
 
-    /** The accepted steps (t_k, h_k) of a forward solve and which step boundary each observation falls on. */
+    /**
+     * The accepted steps (t_k, h_k) of a forward solve and which step boundary each observation falls on. Adaptive
+     * steps are stored (16 bytes each); fixed steps are recomputed from each interval's start and step size, as
+     * the solver computed them.
+     */
     private static final class Grid {
-        double[] t = new double[16];
-        double[] h = new double[16];
-        final int[] observed;
-        int size;
+        private final boolean fixed;
+        private double[] t = new double[16];
+        private double[] h = new double[16];
+        private final int[] observed;
+        private final double[] intervalStart;
+        private final double[] intervalStep;
+        private int size;
+        private int current;
 
-        Grid(int observations) {
+        Grid(int observations, boolean fixed) {
+            this.fixed = fixed;
             observed = new int[observations];
+            intervalStart = new double[observations];
+            intervalStep = new double[observations];
         }
 
         void add(double time, double step, double[] y) {
+            if (fixed) {
+                if (observed[current] == size) {
+                    intervalStart[current] = time;
+                    intervalStep[current] = step;
+                }
+                size++;
+                return;
+            }
             if (size == t.length) {
                 t = Arrays.copyOf(t, 2 * size);
                 h = Arrays.copyOf(h, 2 * size);
@@ -161,6 +180,29 @@ public final class Odeint {
 
         void observe(int i) {
             observed[i] = size;
+            current = i;
+        }
+
+        double t(int k) {
+            if (!fixed) {
+                return t[k];
+            }
+            int i = interval(k);
+            return intervalStart[i] + (k - observed[i]) * intervalStep[i];
+        }
+
+        double h(int k) {
+            return fixed ? intervalStep[interval(k)] : h[k];
+        }
+
+        long bytes() {
+            return fixed ? 24L * observed.length : 16L * size;
+        }
+
+        /** The observation interval that step k belongs to. */
+        private int interval(int k) {
+            int i = Arrays.binarySearch(observed, 0, observed.length - 1, k);
+            return i >= 0 ? i : -i - 2;
         }
 
         /** The observation whose state is the input of step k, or −1. */

@@ -3,7 +3,6 @@ package dev.adjoint.ode.demo;
 /** Adam (Kingma and Ba 2015) on a flat parameter vector, updated in place. */
 final class Adam {
 
-    private final double rate;
     private final double beta1 = 0.9;
     private final double beta2 = 0.999;
     private final double eps = 1e-8;
@@ -11,14 +10,13 @@ final class Adam {
     private final double[] v;
     private int t;
 
-    Adam(int size, double rate) {
-        this.rate = rate;
+    Adam(int size) {
         this.m = new double[size];
         this.v = new double[size];
     }
 
     /** θ ← θ − α·m̂/(√v̂ + ε) with the bias-corrected moments of the gradients so far. */
-    void step(double[] theta, double[] grad) {
+    void step(double[] theta, double[] grad, double rate) {
         t++;
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);

@@ -35,7 +35,7 @@ public final class SpiralDemo {
      * @param hidden     MLP width
      * @param batch      windows per step
      * @param window     time points per window
-     * @param rate       Adam's learning rate
+     * @param rate       Adam's initial learning rate (decays exponentially to a tenth over the run)
      * @param seed       random seed (initial weights and windows)
      * @param adjoint    gradients by the adjoint method (true) or by backprop through the solver (false)
      * @param output     directory for the PNG files (created if missing), or null for no plots
@@ -50,7 +50,7 @@ public final class SpiralDemo {
 
         /** The full run. */
         public static Options full(Path output) {
-            return new Options(800, 50, 20, 10, 0.01, 1, true, output);
+            return new Options(400, 50, 20, 25, 0.01, 1, true, output);
         }
     }
 
@@ -74,10 +74,17 @@ public final class SpiralDemo {
     private SpiralDemo() {
     }
 
-    /** Runs the full demo and writes the plots to the working directory. */
+    /**
+     * Runs the demo and writes the plots to the working directory: {@code --quick} or {@code --full}, optionally
+     * followed by iterations, window length and learning rate.
+     */
     public static void main(String[] args) {
         boolean quick = args.length > 0 && args[0].equals("--quick");
         Options o = quick ? Options.quick(Path.of(".")) : Options.full(Path.of("."));
+        if (args.length >= 4) {
+            o = new Options(Integer.parseInt(args[1]), o.hidden(), o.batch(), Integer.parseInt(args[2]),
+                    Double.parseDouble(args[3]), o.seed(), o.adjoint(), o.output());
+        }
         Result r = run(o, System.out);
         System.out.printf(Locale.ROOT, "trajectory MSE %.4g -> %.4g in %.1f s; plots: %s%n", r.initialMse(),
                 r.finalMse(), r.seconds(), r.plots());
@@ -116,7 +123,7 @@ public final class SpiralDemo {
         Dynamics model = Dynamics.ofTensors(mlp.tensors());
         Solver solver = Solver.dormandPrince(1e-6, 1e-8);
         double[] theta = mlp.init(o.seed());
-        Adam adam = new Adam(theta.length, o.rate());
+        Adam adam = new Adam(theta.length);
         Random random = new Random(o.seed() + 1);
         double[] windowTimes = new double[o.window()];
         System.arraycopy(times, 0, windowTimes, 0, o.window());
@@ -148,7 +155,7 @@ public final class SpiralDemo {
             }
             lossX.add((double) it);
             lossY.add(loss);
-            adam.step(theta, g.theta());
+            adam.step(theta, g.theta(), o.rate() * Math.pow(0.1, (it - 1.0) / o.iterations()));
             if (it % every == 0 || it == o.iterations()) {
                 out.printf(Locale.ROOT, "  iteration %4d/%d  batch loss %.5f  (%.1f s)%n", it, o.iterations(), loss,
                         (System.nanoTime() - start) * 1e-9);
