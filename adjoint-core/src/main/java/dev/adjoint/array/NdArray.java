@@ -195,6 +195,15 @@ public final class NdArray {
         return new NdArray(out, shape);
     }
 
+    /** Elementwise {@code a * this + b} for constants a, b. */
+    public NdArray affine(double a, double b) {
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a * data[i] + b;
+        }
+        return new NdArray(out, shape);
+    }
+
     /** Elementwise choice: {@code cond != 0 ? a : b}. */
     public static NdArray where(NdArray cond, NdArray a, NdArray b) {
         cond.same("where", a);
@@ -206,7 +215,7 @@ public final class NdArray {
         return new NdArray(out, cond.shape);
     }
 
-    /** 1 where every element is nonzero... as a boolean: whether all elements are nonzero. */
+    /** Whether all elements are nonzero. */
     public boolean allNonZero() {
         for (double v : data) {
             if (v == 0) {
