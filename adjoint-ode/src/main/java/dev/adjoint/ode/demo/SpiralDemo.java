@@ -6,7 +6,7 @@ import dev.adjoint.ode.Odeint;
 import dev.adjoint.ode.Solver;
 import dev.adjoint.ode.Trajectory;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ public final class SpiralDemo {
             o = new Options(Integer.parseInt(args[1]), o.hidden(), o.batch(), Integer.parseInt(args[2]),
                     Double.parseDouble(args[3]), o.seed(), o.adjoint(), o.output());
         }
-        Result r = run(o, System.out);
+        Result r = run(o, new PrintWriter(System.out, true));
         System.out.printf(Locale.ROOT, "trajectory MSE %.4g -> %.4g in %.1f s; plots: %s%n", r.initialMse(),
                 r.finalMse(), r.seconds(), r.plots());
     }
@@ -116,7 +116,7 @@ public final class SpiralDemo {
     }
 
     /** Trains the model and reports progress on {@code out}. */
-    public static Result run(Options o, PrintStream out) {
+    public static Result run(Options o, PrintWriter out) {
         double[] times = times();
         double[][] data = data();
         Mlp mlp = new Mlp(o.hidden());
@@ -159,6 +159,7 @@ public final class SpiralDemo {
             if (it % every == 0 || it == o.iterations()) {
                 out.printf(Locale.ROOT, "  iteration %4d/%d  batch loss %.5f  (%.1f s)%n", it, o.iterations(), loss,
                         (System.nanoTime() - start) * 1e-9);
+                out.flush();
             }
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
