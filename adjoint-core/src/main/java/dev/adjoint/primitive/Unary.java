@@ -91,6 +91,9 @@ public record Unary(UnaryFunction function) implements Elementwise {
         } else if (function instanceof Affine) {
             return t[0].mul(((Affine) function).scale);
         }
+        if (t[0].isConcrete() && x[0].isConcrete() && y.isConcrete()) {
+            return Tensor.of(Evaluate.check("jvp of " + name(), fused(t[0].array(), x[0].array(), y.array())));
+        }
         return t[0].mul(derivative(x[0], y));
     }
 
@@ -108,7 +111,7 @@ public record Unary(UnaryFunction function) implements Elementwise {
         return new Tensor[] {g.mul(derivative(x[0], y))};
     }
 
-    /** ȳ f′(x) in one pass, for first-order reverse mode on concrete values. */
+    /** ȳ f′(x) (or ẋ f′(x)) in one pass, for the innermost transform, whose values are concrete. */
     private NdArray fused(NdArray g, NdArray x, NdArray y) {
         UnaryFunction f = function;
         if (f == Elementary.EXP) {

@@ -31,6 +31,35 @@ public final class Timing {
         return best;
     }
 
+    /** Median over rounds of the per-round ratios T(f)/T(base), measured alternately so load drifts cancel. */
+    static String ratios(Supplier<Object> base, int reps, Supplier<Object>... fs) {
+        int rounds = 15;
+        double[][] r = new double[fs.length][rounds];
+        double[] b = new double[rounds];
+        for (int k = 0; k < rounds; k++) {
+            b[k] = time1(base, reps);
+            for (int i = 0; i < fs.length; i++) {
+                r[i][k] = time1(fs[i], reps) / b[k];
+            }
+        }
+        java.util.Arrays.sort(b);
+        StringBuilder sb = new StringBuilder(String.format("base %.4f ms", b[rounds / 2]));
+        for (double[] ri : r) {
+            java.util.Arrays.sort(ri);
+            sb.append(String.format(", ratio %.2f", ri[rounds / 2]));
+        }
+        return sb.toString();
+    }
+
+    static double time1(Supplier<Object> f, int reps) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            f.get();
+        }
+        return (System.nanoTime() - t0) / 1e6 / reps;
+    }
+
+    @SuppressWarnings("unchecked")
     public static void main(String[] args) {
         System.out.println("BLAS: " + Blas.name());
         String only = args.length > 0 ? args[0] : "all";
@@ -38,6 +67,9 @@ public final class Timing {
             Tensor x = Rosenbrock.point(10_000, 1);
             Function<Tensor, Tensor> g = Ad.grad(Rosenbrock::value);
             Tensor v = Tensor.uniform(Rng.seed(2), -1, 1, 10_000);
+            time(() -> Ad.hvp(Rosenbrock::value, x, v), 1000);
+            System.out.println("rosenbrock (grad, hvp): " + ratios(() -> Rosenbrock.value(x), 300,
+                    () -> Ad.valueAndGrad(Rosenbrock::value).apply(x), () -> Ad.hvp(Rosenbrock::value, x, v)));
             double tv = time(() -> Rosenbrock.value(x), 2000);
             double tg = time(() -> Ad.valueAndGrad(Rosenbrock::value).apply(x), 2000);
             double th = time(() -> Ad.hvp(Rosenbrock::value, x, v), 1000);
@@ -48,6 +80,7 @@ public final class Timing {
             Rng rng = Rng.seed(3);
             Mlp m = Mlp.init(rng, 784, 256, 256, 10);
             Mlp.Data d = Mlp.data(rng, 128, 784, 10);
+            System.out.println("mlp: " + ratios(() -> m.loss(d), 5, () -> Ad.valueAndGrad((Mlp q) -> q.loss(d)).apply(m)));
             double tv = time(() -> m.loss(d), 50);
             double tg = time(() -> Ad.valueAndGrad((Mlp q) -> q.loss(d)).apply(m), 50);
             System.out.printf("mlp 784-256-256-10 b128: value %.3f ms, value+grad %.3f ms (ratio %.2f)%n", tv, tg,
@@ -57,6 +90,8 @@ public final class Timing {
             Rng rng = Rng.seed(4);
             Gmm.Problem prob = Gmm.problem(rng, 10_000, 10);
             Gmm.Params p = Gmm.params(rng, 25, 10);
+            System.out.println("gmm: " + ratios(() -> Gmm.objective(p, prob), 2,
+                    () -> Ad.valueAndGrad((Gmm.Params q) -> Gmm.objective(q, prob)).apply(p)));
             double tv = time(() -> Gmm.objective(p, prob), 10);
             double tg = time(() -> Ad.valueAndGrad((Gmm.Params q) -> Gmm.objective(q, prob)).apply(p), 10);
             System.out.printf("gmm d10 K25 n1e4: value %.3f ms, value+grad %.3f ms (ratio %.2f)%n", tv, tg, tg / tv);
