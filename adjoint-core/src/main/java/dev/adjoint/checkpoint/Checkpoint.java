@@ -8,20 +8,14 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Gradient checkpointing for tensor code: a checkpointed function is one node on an enclosing reverse-mode tape,
- * which keeps only its inputs; its backward pass re-runs it under a fresh tape to get the VJP. Everything the
- * function differentiates with respect to must be an explicit input: a tensor captured from outside is treated as
- * a constant of the recomputation.
+ * Gradient checkpointing for tensor code of several inputs ({@link Ad#checkpoint} is the one-input form): a
+ * checkpointed function is one node on an enclosing reverse-mode tape, which keeps only its inputs; its backward
+ * pass re-runs it under a fresh tape to get the VJP. Everything the function differentiates with respect to must be
+ * an explicit input: a tensor captured from outside is treated as a constant of the recomputation.
  */
 public final class Checkpoint {
 
     private Checkpoint() {
-    }
-
-    /** f with its intermediates recomputed in the backward pass instead of kept. */
-    public static Function<Tensor, Tensor> of(Function<Tensor, Tensor> f) {
-        Function<Tensor[], Tensor> g = of("checkpoint", xs -> f.apply(xs[0]));
-        return x -> g.apply(new Tensor[] {x});
     }
 
     /** f of (x, θ) with its intermediates recomputed in the backward pass instead of kept. */

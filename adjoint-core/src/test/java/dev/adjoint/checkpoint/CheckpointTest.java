@@ -95,13 +95,19 @@ class CheckpointTest {
     }
 
     @Test
-    void singleFunctionCheckpointKeepsSecondOrderDerivatives() {
-        Function<Tensor, Tensor> f = v -> v.sin().mul(v.exp()).sum();
-        Function<Tensor, Tensor> ck = Checkpoint.of(f);
+    void twoInputCheckpointKeepsSecondOrderDerivatives() {
+        BiFunction<Tensor, Tensor, Tensor> f = (v, w) -> v.sin().mul(v.mul(w).exp()).sum();
+        BiFunction<Tensor, Tensor, Tensor> ck = Checkpoint.of(f);
         Tensor x = Tensor.of(0.3, -0.8, 1.1);
-        assertThat(Ad.grad(ck).apply(x).toArray()).containsExactly(Ad.grad(f).apply(x).toArray(), within(1e-14));
-        assertThat(Ad.hessian(ck).apply(x).toArray()).containsExactly(Ad.hessian(f).apply(x).toArray(),
+        Tensor w = Tensor.of(0.5, 0.2, -0.4);
+        Function<Tensor, Tensor> plainX = v -> f.apply(v, w);
+        Function<Tensor, Tensor> ckX = v -> ck.apply(v, w);
+        assertThat(Ad.grad(ckX).apply(x).toArray()).containsExactly(Ad.grad(plainX).apply(x).toArray(), within(1e-14));
+        assertThat(Ad.hessian(ckX).apply(x).toArray()).containsExactly(Ad.hessian(plainX).apply(x).toArray(),
                 within(1e-12));
+        Function<Tensor, Tensor> ckW = v -> ck.apply(x, v);
+        Function<Tensor, Tensor> plainW = v -> f.apply(x, v);
+        assertThat(Ad.grad(ckW).apply(w).toArray()).containsExactly(Ad.grad(plainW).apply(w).toArray(), within(1e-14));
     }
 
     @Test
