@@ -100,6 +100,33 @@ public sealed interface Expr extends Real permits Constant, Variable, Unary, Bin
         return new BinaryExpr(f, this, lift(y));
     }
 
+    /** ∂this/∂variable as an expression, by {@link SymbolicDerivative}: shared nodes stay shared. */
+    default Expr derivative(String variable) {
+        return SymbolicDerivative.of(this, variable);
+    }
+
+    /** The names of the variables this expression contains, sorted. */
+    default java.util.SortedSet<String> variables() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        java.util.Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        todo.push(this);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            if (seen.add(e)) {
+                if (e instanceof Variable v) {
+                    names.add(v.name());
+                } else if (e instanceof Unary u) {
+                    todo.push(u.arg());
+                } else if (e instanceof BinaryExpr b) {
+                    todo.push(b.left());
+                    todo.push(b.right());
+                }
+            }
+        }
+        return names;
+    }
+
     /** Number of nodes counted as a tree: shared subexpressions counted every time they occur. */
     default long treeSize() {
         return treeSize(new IdentityHashMap<>());
