@@ -1,10 +1,9 @@
 package dev.adjoint.numeric;
 
 import dev.adjoint.numeric.FiniteDifferences.Scheme;
-import dev.adjoint.scalar.Real;
+import dev.adjoint.scalar.Derivatives;
+import dev.adjoint.scalar.Mode;
 import dev.adjoint.scalar.RealFunction;
-import dev.adjoint.scalar.Tape;
-import dev.adjoint.scalar.Var;
 import java.util.Random;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -74,9 +73,19 @@ public final class GradCheck {
         }
     }
 
-    /** Checks a reverse-mode AD gradient of {@code f} (recorded on a {@link Tape}) at x. */
+    /** Checks the reverse-mode AD gradient of {@code f} ({@link Derivatives#gradient}) at x. */
     public static Report gradient(RealFunction f, double... x) {
-        return gradient(FiniteDifferences.values(f), p -> tapeGradient(f, p), x, Tolerance.DEFAULT);
+        return gradient(FiniteDifferences.values(f), p -> Derivatives.gradient(f, Mode.REVERSE, p).gradient(), x,
+                Tolerance.DEFAULT);
+    }
+
+    /**
+     * Checks AD's second order on {@code f} at x: {@link Derivatives#hvp} (forward over reverse) along
+     * {@code directions} random directions against central differences of the reverse-mode gradient.
+     */
+    public static Report secondOrder(RealFunction f, int directions, long seed, double... x) {
+        return hvp(p -> Derivatives.gradient(f, Mode.REVERSE, p).gradient(), (p, v) -> Derivatives.hvp(f, p, v), x,
+                directions, seed, Tolerance.DEFAULT);
     }
 
     /** Checks {@code gradient} (any code computing ∇f) against finite differences of f at x. */
@@ -182,17 +191,6 @@ public final class GradCheck {
             }
         }
         return w.report("HVP check");
-    }
-
-    private static double[] tapeGradient(RealFunction f, double[] x) {
-        Tape tape = Tape.create();
-        Var[] v = tape.variables(x);
-        Real y = f.apply(v);
-        if (!(y instanceof Var)) {
-            throw new IllegalArgumentException("the function returned a " + y.getClass().getSimpleName()
-                    + " instead of a value computed from its inputs");
-        }
-        return tape.gradient((Var) y, v);
     }
 
     private static double[] gaussian(Random random, int n) {

@@ -1,8 +1,7 @@
 package dev.adjoint.numeric;
 
 import dev.adjoint.numeric.FiniteDifferences.Scheme;
-import dev.adjoint.scalar.Dual;
-import dev.adjoint.scalar.Real;
+import dev.adjoint.scalar.Derivatives;
 import dev.adjoint.scalar.RealFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +67,9 @@ public record StepSizeStudy(double x, double exact, List<Curve> curves) {
 
     /** The study of a one-variable {@code RealFunction} at x, with the exact derivative from forward-mode AD. */
     public static StepSizeStudy of(RealFunction f, double x) {
-        Dual y = (Dual) f.apply(new Real[] {Dual.variable(x)});
         ToDoubleFunction<double[]> values = FiniteDifferences.values(f);
-        return of(t -> values.applyAsDouble(new double[] {t}), x, y.tangent(), DEFAULT_SCHEMES, steps(1));
+        return of(t -> values.applyAsDouble(new double[] {t}), x, Derivatives.derivative(f, x), DEFAULT_SCHEMES,
+                steps(1));
     }
 
     /** The study of f at x against {@code exact} for the given schemes and steps. */

@@ -55,6 +55,8 @@ class GradCheckTest {
         assertThat(lecture.passed()).isTrue();
         assertThat(lecture.relativeError()).isLessThan(1e-8);
         assertThat(GradCheck.gradient(CostStudy.rosenbrock(), point(seed, 6)).passed()).isTrue();
+        assertThat(GradCheck.secondOrder(CostStudy.rosenbrock(), 3, seed, point(seed, 5)).orThrow().passed()).isTrue();
+        assertThat(GradCheck.secondOrder(LECTURE, 3, seed, point(seed, 2)).orThrow().passed()).isTrue();
     }
 
     @Test
