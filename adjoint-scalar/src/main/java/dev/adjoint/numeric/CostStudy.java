@@ -111,19 +111,36 @@ public final class CostStudy {
     }
 
     /**
-     * Runs both gradients at a middle size until the JIT has settled: without this, code compiled for the first
-     * small sizes runs several times slower at the next sizes until it is recompiled, which bends the curves.
+     * Runs f and both gradients at a small and a middle size until the JIT has compiled them (half a second of
+     * wall-clock time, since the compiler threads share the machine): code warmed only by long calls is compiled
+     * on-stack and leaves short calls interpreted, and code warmed only by short calls is slow at the first long
+     * one; either bends the curves.
      */
     private static void warmUp(RealFunction f, List<Integer> dimensions) {
-        int n = Math.min(2000, dimensions.stream().mapToInt(Integer::intValue).max().orElse(2));
-        double[] x = start(Math.max(n, 2));
         ToDoubleFunction<double[]> plain = FiniteDifferences.values(f);
         Tape tape = Tape.create();
+        List<double[]> points = new ArrayList<>();
+        for (int n : dimensions) {
+            if (n >= 2 && n <= 2000) {
+                points.add(start(n));
+            }
+        }
+        if (points.isEmpty()) {
+            points.add(start(2));
+        }
         long start = System.nanoTime();
         do {
-            FiniteDifferences.gradient(plain, x, Scheme.FORWARD);
-            reverseGradient(f, tape, x);
-        } while (System.nanoTime() - start < 300_000_000L);
+            for (double[] x : points) {
+                int repeats = Math.max(1, 2000 / x.length);
+                for (int i = 0; i < repeats; i++) {
+                    plain.applyAsDouble(x);
+                    reverseGradient(f, tape, x);
+                }
+                if (x.length <= 300) {
+                    FiniteDifferences.gradient(plain, x, Scheme.FORWARD);
+                }
+            }
+        } while (System.nanoTime() - start < 500_000_000L);
     }
 
     private static double[] reverseGradient(RealFunction f, Tape tape, double[] x) {

@@ -1,40 +1,58 @@
 package dev.adjoint.numeric;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.function.Supplier;
+
 /**
- * Rough wall-clock timing for the studies and the {@code compare} command: warm-up calls, then three batches
- * each long enough to measure, keeping the fastest batch's time per call. Benchmarks proper use JMH
- * (module adjoint-bench); these figures only show orders of magnitude.
+ * Rough timing for the studies and the {@code compare} command: warm-up calls, then the fastest of three batches,
+ * each long enough to measure. Time is the measuring thread's CPU time where the JVM offers it, so other
+ * processes on a busy machine do not inflate it (garbage collection on other threads is not counted); otherwise
+ * wall-clock time. Benchmarks proper use JMH (module adjoint-bench); these figures show orders of magnitude.
  */
 public final class Stopwatch {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
     private static volatile Object sink;
 
     private Stopwatch() {
     }
 
+    /** Nanoseconds on this clock: thread CPU time if available, else wall-clock. */
+    public static long nanos() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** Whether {@link #nanos()} is CPU time (true) or wall-clock time (false). */
+    public static boolean measuresCpuTime() {
+        return CPU_TIME;
+    }
+
     /**
-     * Seconds per call of {@code work}: warm-up calls for at least {@code minBatchSeconds}, then the fastest of
-     * three batches of at least {@code minBatchSeconds} each (a single measured call when one call is that slow).
+     * Seconds per call of {@code work}: warm-up calls for at least {@code minBatchSeconds} (at least one call, which
+     * also lets the JIT and the heap settle at this size), then the fastest of three batches of at least
+     * {@code minBatchSeconds} each, or one measured call when a single call is that slow.
      */
-    public static double secondsPerCall(java.util.function.Supplier<?> work, double minBatchSeconds) {
-        long warmStart = System.nanoTime();
+    public static double secondsPerCall(Supplier<?> work, double minBatchSeconds) {
+        long warmStart = nanos();
         long warmCalls = 0;
         double warm;
         do {
             sink = work.get();
             warmCalls++;
-            warm = (System.nanoTime() - warmStart) * 1e-9;
+            warm = (nanos() - warmStart) * 1e-9;
         } while (warm < minBatchSeconds);
         double perCall = warm / warmCalls;
         int batches = perCall >= minBatchSeconds ? 1 : 3;
         double best = Double.POSITIVE_INFINITY;
         for (int batch = 0; batch < batches; batch++) {
             long calls = Math.max(1, (long) (minBatchSeconds / Math.max(perCall, 1e-9)));
-            long t0 = System.nanoTime();
+            long t0 = nanos();
             for (long i = 0; i < calls; i++) {
                 sink = work.get();
             }
-            perCall = (System.nanoTime() - t0) * 1e-9 / calls;
+            perCall = (nanos() - t0) * 1e-9 / calls;
             best = Math.min(best, perCall);
         }
         return best;

@@ -2,6 +2,7 @@ package dev.adjoint.symbolic;
 
 import dev.adjoint.scalar.Real;
 import dev.adjoint.scalar.RealFunction;
+import java.math.BigDecimal;
 
 /**
  * The lecture's expression-swell example, the logistic map l₁ = x, lₙ₊₁ = 4lₙ(1 − lₙ), with its closed form for
@@ -24,6 +25,26 @@ public final class LogisticMap {
             }
             return v;
         };
+    }
+
+    /**
+     * dlₙ/dx at x computed exactly in rational arithmetic (lₙ is a polynomial, so no rounding at all): the
+     * reference the other methods' errors are measured against. Digits double each step, so keep n small.
+     */
+    public static BigDecimal exactDerivative(int n, double x) {
+        if (n < 1 || n > 20) {
+            throw new IllegalArgumentException("exact derivative of l_n only for 1 <= n <= 20 (digits double each"
+                    + " step), got " + n);
+        }
+        BigDecimal v = new BigDecimal(x);
+        BigDecimal dv = BigDecimal.ONE;
+        BigDecimal four = BigDecimal.valueOf(4);
+        for (int i = 1; i < n; i++) {
+            // d[4v(1 − v)] = 4(1 − 2v) dv
+            dv = four.multiply(BigDecimal.ONE.subtract(v.add(v))).multiply(dv);
+            v = four.multiply(v).multiply(BigDecimal.ONE.subtract(v));
+        }
+        return dv;
     }
 
     /** The lecture's closed form of l₄: f(x) = 64x(1−x)(1−2x)²(1−8x+8x²)². */

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 public final class SwellStudy {
 
     /** Largest tree that is evaluated without sharing to time it. */
-    public static final long TREE_EVALUATION_LIMIT = 2_000_000;
+    public static final long TREE_EVALUATION_LIMIT = 300_000;
 
     /** Largest raw derivative DAG that is simplified. */
     public static final long SIMPLIFY_LIMIT = 200_000;
@@ -74,8 +74,8 @@ public final class SwellStudy {
                 "sym DAG", "forward AD", "reverse AD");
     }
 
-    /** Sizes print exactly up to 10⁹, then in scientific notation. */
-    static String size(long s) {
+    /** A size as printed in the table: exact up to 10⁹, then in scientific notation; "—" when unknown. */
+    public static String size(long s) {
         if (s < 0) {
             return "—";
         }

@@ -54,11 +54,19 @@ class LogisticMapTest {
         assertThat(symbolicProgram).isCloseTo(manual, org.assertj.core.api.Assertions.within(tolerance));
         assertThat(symbolicClosed).isCloseTo(manual, org.assertj.core.api.Assertions.within(tolerance));
         assertThat(GradCheck.gradient(program, x).passed()).isTrue();
+        // The exact rational derivative agrees with all of them to rounding.
+        assertThat(LogisticMap.exactDerivative(4, x).doubleValue()).isCloseTo(manual,
+                org.assertj.core.api.Assertions.within(tolerance));
+        assertThat(LogisticMap.exactDerivative(1, x).doubleValue()).isEqualTo(1);
+        // l2 = 4x(1 − x): l2' = 4 − 8x exactly.
+        assertThat(LogisticMap.exactDerivative(2, 0.25)).isEqualByComparingTo("2");
     }
 
     @org.junit.jupiter.api.Test
     void nMustBePositive() {
         assertThatThrownBy(() -> LogisticMap.iterate(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("n must be >= 1");
+        assertThatThrownBy(() -> LogisticMap.exactDerivative(21, 0.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 <= n <= 20");
     }
 }
