@@ -25,8 +25,8 @@ public final class Derivatives {
      */
     private static final ThreadLocal<Tape> SPARE = new ThreadLocal<>();
 
-    /** The largest tape kept as a spare: 2²⁰ operations. */
-    private static final long MAX_SPARE_BYTES = (1L << 20) * (Tape.BYTES_PER_OPERATION + Double.BYTES);
+    /** The largest tape kept as a spare: 2¹⁸ operations (8 MB). */
+    private static final long MAX_SPARE_BYTES = (1L << 18) * (Tape.BYTES_PER_OPERATION + Double.BYTES);
 
     private Derivatives() {
     }
@@ -78,7 +78,10 @@ public final class Derivatives {
         }
     }
 
-    /** The directional derivative ⟨∇f(x), v⟩, in one forward pass. */
+    /**
+     * The directional derivative ⟨∇f(x), v⟩, in one forward pass. A lambda argument needs its parameter type,
+     * {@code (Real[] x) -> …}, to tell this overload from the {@link VectorFunction} one.
+     */
     public static double jvp(RealFunction f, double[] x, double[] v) {
         sameLength("jvp", "x", x, "v", v);
         if (x.length == 0) {
@@ -88,7 +91,7 @@ public final class Derivatives {
         return dualResult("jvp", f.apply(d), tagOf(d)).tangent();
     }
 
-    /** The Jacobian-vector product J(x)·v, in one forward pass. */
+    /** The Jacobian-vector product J(x)·v, in one forward pass (type a lambda's parameter: {@code (Real[] x)}). */
     public static double[] jvp(VectorFunction f, double[] x, double[] v) {
         sameLength("jvp", "x", x, "v", v);
         Dual[] d = Dual.seed(x, v);

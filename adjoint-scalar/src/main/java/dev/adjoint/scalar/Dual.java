@@ -76,22 +76,25 @@ public final class Dual implements Real {
         return new Dual(c, 0, tag);
     }
 
+    /** y as a Dual of this computation; the common case (same tag) costs one type test and one comparison. */
     private Dual other(Real y) {
-        if (!(y instanceof Dual)) {
-            throw new IllegalArgumentException("cannot combine a Dual with a " + y.getClass().getSimpleName()
-                    + ": all operands of one computation must be Duals (lift constants with constant(c))");
-        }
-        Dual d = (Dual) y;
-        if (d.tag != tag && d.tag != 0 && tag != 0) {
+        if (y instanceof Dual) {
+            Dual d = (Dual) y;
+            if (d.tag == tag || d.tag == 0 || tag == 0) {
+                return d;
+            }
             throw new IllegalArgumentException("perturbation confusion: these Duals belong to two different derivative"
                     + " computations (tags " + tag + " and " + d.tag + "); for nested derivatives use"
                     + " Derivatives.hessian/hvp (forward over reverse) or a Jet");
         }
-        return d;
+        String kind = y == null ? "null" : y.getClass().getSimpleName();
+        throw new IllegalArgumentException("cannot combine a Dual with a " + kind
+                + ": all operands of one computation must be Duals (lift constants with constant(c))");
     }
 
+    /** The tag of a result: the non-zero one of two compatible tags (they are equal or one is 0). */
     private int tagWith(Dual d) {
-        return tag != 0 ? tag : d.tag;
+        return tag | d.tag;
     }
 
     @Override

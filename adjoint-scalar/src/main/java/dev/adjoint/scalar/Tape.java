@@ -12,6 +12,10 @@ import java.util.Arrays;
  *
  * <p>{@link #clear()} keeps the arrays for the next recording and invalidates every {@code Var} made so far. A tape
  * is not thread-safe; use one per thread.
+ *
+ * <p>Second derivatives are not this tape's business: {@link Derivatives#hvp} and {@link Derivatives#hessian} run
+ * a twin tape whose numbers also carry a tangent (forward over reverse), so this one records first-order partials
+ * only and pays nothing for them.
  */
 public final class Tape {
 
@@ -157,7 +161,8 @@ public final class Tape {
     Var check(Real r) {
         if (!(r instanceof Var)) {
             String kind = r == null ? "null" : r.getClass().getSimpleName();
-            throw new IllegalArgumentException("cannot combine a Var with a " + kind + ": all operands must be Vars of one tape (lift constants with constant(c))");
+            throw new IllegalArgumentException("cannot combine a Var with a " + kind
+                    + ": all operands must be Vars of one tape (lift constants with constant(c))");
         }
         Var v = (Var) r;
         if (v.tape != this) {

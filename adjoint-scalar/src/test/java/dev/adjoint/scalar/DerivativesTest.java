@@ -85,6 +85,10 @@ class DerivativesTest {
         double[] v = {0.3, -1.7};
         double[] g = Derivatives.gradient(LECTURE, x).gradient();
         assertThat(Derivatives.jvp(LECTURE, x, v)).isCloseTo(g[0] * v[0] + g[1] * v[1], within(1e-14));
+        // an explicitly typed lambda picks the overload
+        assertThat(Derivatives.jvp((Real[] y) -> y[0].mul(y[1]), x, v)).isEqualTo(5 * 0.3 + 2 * -1.7);
+        assertThat(Derivatives.jvp((Real[] y) -> new Real[] {y[0].mul(y[1])}, x, v)).containsExactly(
+                5 * 0.3 + 2 * -1.7);
     }
 
     @ParameterizedTest

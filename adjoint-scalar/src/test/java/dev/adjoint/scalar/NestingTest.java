@@ -39,6 +39,15 @@ class NestingTest {
     }
 
     @Test
+    void theClassicConfusionInReverseModeIsRefusedByTheTapes() {
+        // the inner gradient records on its own tape, so the captured outer Var is foreign there
+        RealFunction outer = x -> x[0].mul(Derivatives.gradient(y -> x[0].add(y[0]), 1.0).gradient(0));
+        assertThatThrownBy(() -> Derivatives.gradient(outer, 1.0)).hasMessageContaining("another tape");
+        assertThatThrownBy(() -> Derivatives.gradient(outer, Mode.FORWARD, 1.0))
+                .hasMessageContaining("cannot combine a DualVector with a Var");
+    }
+
+    @Test
     void dualVectorsAndJetsOfTwoComputationsAreKeptApart() {
         DualVector[] outer = DualVector.variables(1, 2);
         DualVector[] inner = DualVector.variables(3, 4);
