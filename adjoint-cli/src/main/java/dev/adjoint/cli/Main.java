@@ -1,5 +1,9 @@
 package dev.adjoint.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,9 +43,8 @@ public final class Main implements Runnable {
     }
 
     // The traces print v̄₋₁ and friends, which the platform charset (ASCII under LANG=C) would turn into '?'.
-    private static java.io.PrintWriter utf8(java.io.PrintStream stream) {
-        return new java.io.PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8),
-                true);
+    private static PrintWriter utf8(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     @Override

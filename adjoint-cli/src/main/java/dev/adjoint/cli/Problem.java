@@ -17,7 +17,34 @@ import picocli.CommandLine.Model.CommandSpec;
  * What {@code trace} and {@code diff} work on: an expression, and a point given by {@code --at name=value,...}
  * whose order fixes the order of the variables.
  */
-record Problem(String text, Expr expr, List<String> variables, double[] point) {
+final class Problem {
+
+    private final String text;
+    private final Expr expr;
+    private final List<String> variables;
+    private final double[] point;
+
+    private Problem(String text, Expr expr, List<String> variables, double[] point) {
+        this.text = text;
+        this.expr = expr;
+        this.variables = variables;
+        this.point = point;
+    }
+
+    /** The expression as written, trimmed. */
+    String text() {
+        return text;
+    }
+
+    /** The variables in --at order. */
+    List<String> variables() {
+        return variables;
+    }
+
+    /** The point, in --at order. */
+    double[] point() {
+        return point.clone();
+    }
 
     /** Parses EXPR and the --at bindings; a bad --at value is a usage error, a variable without one an evaluation error. */
     static Problem of(CommandSpec spec, String text, Map<String, String> at) {
@@ -50,7 +77,7 @@ record Problem(String text, Expr expr, List<String> variables, double[] point) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--at " + name + "=" + text
                         + ": the value must be a number or a constant expression such as pi/4");
             }
-            double v = e.evaluate(Map.of());
+            double v = Exprs.evaluate(e, Map.of());
             if (!Double.isFinite(v)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--at " + name + "=" + text
                         + " is not a finite number");

@@ -46,6 +46,23 @@ public final class Exprs {
         return List.copyOf(names);
     }
 
+    /** The value of {@code e} with its variables bound by {@code bindings}, without recursion (any depth is safe). */
+    public static double evaluate(Expr e, Map<String, Double> bindings) {
+        Map<Expr, Double> values = new IdentityHashMap<>();
+        for (Expr node : postOrder(e)) {
+            double v;
+            if (node instanceof Unary u) {
+                v = u.function().value(values.get(u.arg()));
+            } else if (node instanceof BinaryExpr b) {
+                v = b.function().value(values.get(b.left()), values.get(b.right()));
+            } else {
+                v = node.evaluate(bindings, values); // a leaf: constant or variable
+            }
+            values.put(node, v);
+        }
+        return values.get(e);
+    }
+
     /**
      * {@code e} as a function of {@code variables} (x[i] is the variable named {@code variables.get(i)}); each
      * distinct node is computed once per call, so shared subexpressions stay shared.
@@ -68,7 +85,7 @@ public final class Exprs {
                         + " arguments, got " + x.length);
             }
             if (n == 0) {
-                return Constant.of(e.evaluate(Map.of()));
+                return Constant.of(evaluate(e, Map.of()));
             }
             Map<Expr, Real> values = new IdentityHashMap<>();
             for (Expr node : order) {

@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * are numbers ({@code 3}, {@code .5}, {@code 1e-3}), variables (identifiers such as {@code x1} or {@code alpha}),
  * the constants {@code pi} and {@code e}, parenthesised expressions and calls of the table's functions by their
  * usual names ({@code ln} and {@code log} are both the natural logarithm; {@code atan2(y, x)}, {@code hypot},
- * {@code pow}, and {@code min}/{@code max} of two or more arguments). A constant exponent gives the
- * {@link Power} row, so {@code x^2} is defined for negative x. The characters {@code − × ·} and {@code **} are
+ * {@code pow}, and {@code min}/{@code max} of two or more arguments). An exponent without variables
+ * ({@code x^2}, {@code x^(1/3)}) is folded to a number and gives the {@link Power} row, so {@code x^2} is defined
+ * for negative x. The characters {@code − × ·} and {@code **} are
  * accepted as minus, times and power.
  *
  * <p>Every malformed input, whatever it is, gives a {@link ParseException} pointing at the offending column.
@@ -137,9 +138,10 @@ public final class Parser {
         return base;
     }
 
+    // An exponent without variables is folded to a number and gives the Power row (defined for negative bases).
     private static Expr power(Expr base, Expr exponent) {
-        if (exponent instanceof Constant c) {
-            return base.apply(Power.of(c.number()));
+        if (Exprs.variables(exponent).isEmpty()) {
+            return base.apply(Power.of(Exprs.evaluate(exponent, Map.of())));
         }
         return base.apply(Binary.POW, exponent);
     }

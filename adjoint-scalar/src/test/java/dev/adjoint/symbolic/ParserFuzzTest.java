@@ -39,6 +39,24 @@ class ParserFuzzTest {
         assertThat(parsed).as("some random strings are valid expressions").isPositive();
     }
 
+    private static final String[] TOKENS = {"x", "y1", "2", ".5", "1e-3", "pi", "e", "+", "-", "*", "/", "^", "**",
+        "(", ")", ",", "sin", "ln", "atan2", "max", "pow", " ", "\u2212", "foo", "3.", "(", ")"};
+
+    @Test
+    void randomTokenSequencesGiveAnExpressionOrAParseException() {
+        Random random = new Random(1729);
+        int parsed = 0;
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder s = new StringBuilder();
+            int length = 1 + random.nextInt(15);
+            for (int j = 0; j < length; j++) {
+                s.append(TOKENS[random.nextInt(TOKENS.length)]);
+            }
+            parsed += check(s.toString(), random) ? 1 : 0;
+        }
+        assertThat(parsed).as("some token sequences are valid expressions").isGreaterThan(50);
+    }
+
     @Test
     void mutationsOfValidExpressionsGiveAnExpressionOrAParseException() {
         Random random = new Random(412);

@@ -56,6 +56,8 @@ class ParserTest {
         assertThat(eval("y^3")).isEqualTo(-3.375);
         assertThat(eval("pow(y, 2)")).isEqualTo(2.25);
         assertThat(Parser.parse("x^y")).isInstanceOf(BinaryExpr.class);
+        assertThat(Parser.parse("y^(4/2)")).isEqualTo(new Unary(dev.adjoint.scalar.Power.of(2), Variable.of("y")));
+        assertThat(eval("y^(1+1)")).isEqualTo(2.25);
     }
 
     @ParameterizedTest
@@ -157,5 +159,8 @@ class ParserTest {
         Expr e = Parser.parse("x" + " + x".repeat(200_000));
         assertThat(Exprs.variables(e)).containsExactly("x");
         assertThat(e.dagSize()).isGreaterThan(200_000);
+        Expr power = Parser.parse("x^(1" + " + 1".repeat(200_000) + ")");
+        assertThat(power).isEqualTo(new Unary(dev.adjoint.scalar.Power.of(200_001), Variable.of("x")));
+        assertThat(Exprs.evaluate(e, Map.of("x", 0.5))).isEqualTo(100_000.5);
     }
 }
