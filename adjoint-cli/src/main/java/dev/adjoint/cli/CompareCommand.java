@@ -194,8 +194,8 @@ final class CompareCommand implements Callable<Integer> {
     private Comparison.Subject userSubject() {
         Problem p = Problem.of(spec, expression, at);
         if (p.variables().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give the point with --at, e.g. --at "
-                    + (Exprs.variables(p.expr()).isEmpty() ? "x" : Exprs.variables(p.expr()).get(0)) + "=1");
+            throw new CommandLine.ParameterException(spec.commandLine(), "EXPR has no variables, so there is no"
+                    + " derivative to compare; write one and give its value with --at, e.g. --at x=1");
         }
         p.finiteTrace();
         UnaryOperator<double[]> hand = null;
