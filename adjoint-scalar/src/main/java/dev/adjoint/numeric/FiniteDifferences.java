@@ -160,9 +160,12 @@ public final class FiniteDifferences {
 
     /** ∇f(x) by {@code scheme}, with each coordinate's default step; forward and backward need n + 1 evaluations. */
     public static double[] gradient(ToDoubleFunction<double[]> f, double[] x, Scheme scheme) {
-        UnaryOperator<double[]> vector = p -> new double[] {f.applyAsDouble(p)};
-        double[][] j = jacobian(vector, x, scheme);
-        return j[0];
+        return jacobian(p -> new double[] {f.applyAsDouble(p)}, x, scheme)[0];
+    }
+
+    /** ∇f(x) by {@code scheme} with the same step h for every coordinate. */
+    public static double[] gradient(ToDoubleFunction<double[]> f, double[] x, Scheme scheme, double h) {
+        return jacobian(p -> new double[] {f.applyAsDouble(p)}, x, scheme, h)[0];
     }
 
     /** The m×n Jacobian of F: ℝⁿ → ℝᵐ at x by central differences. */
@@ -172,6 +175,14 @@ public final class FiniteDifferences {
 
     /** The m×n Jacobian of F at x by {@code scheme}, column by column, with each coordinate's default step. */
     public static double[][] jacobian(UnaryOperator<double[]> f, double[] x, Scheme scheme) {
+        return jacobian(f, x, scheme, Double.NaN);
+    }
+
+    /** The m×n Jacobian of F at x by {@code scheme} with the same step h for every coordinate. */
+    public static double[][] jacobian(UnaryOperator<double[]> f, double[] x, Scheme scheme, double h) {
+        if (!Double.isNaN(h)) {
+            checkStep(h);
+        }
         double[] atX = scheme == Scheme.FORWARD || scheme == Scheme.BACKWARD ? f.apply(x.clone()) : null;
         double[][] columns = new double[x.length][];
         for (int j = 0; j < x.length; j++) {
@@ -181,7 +192,7 @@ public final class FiniteDifferences {
                 p[jj] = t;
                 return f.apply(p);
             };
-            columns[j] = scheme.apply(g, x[j], scheme.defaultStep(x[j]), atX);
+            columns[j] = scheme.apply(g, x[j], Double.isNaN(h) ? scheme.defaultStep(x[j]) : h, atX);
         }
         int m = x.length == 0 ? (atX != null ? atX.length : f.apply(x.clone()).length) : columns[0].length;
         double[][] jac = new double[m][x.length];

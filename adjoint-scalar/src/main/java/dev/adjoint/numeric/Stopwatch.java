@@ -14,6 +14,9 @@ public final class Stopwatch {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
+    /** A call at least this slow is measured once: repeating it would cost more than the noise it removes. */
+    private static final double SLOW_CALL_SECONDS = 0.25;
+
     private static volatile Object sink;
 
     private Stopwatch() {
@@ -32,7 +35,8 @@ public final class Stopwatch {
     /**
      * Seconds per call of {@code work}: warm-up calls for at least {@code minBatchSeconds} (at least one call, which
      * also lets the JIT and the heap settle at this size), then the fastest of three batches of at least
-     * {@code minBatchSeconds} each, or one measured call when a single call is that slow.
+     * {@code minBatchSeconds} each (a batch may be a single call), or one measured call when a call takes more
+     * than a quarter of a second.
      */
     public static double secondsPerCall(Supplier<?> work, double minBatchSeconds) {
         long warmStart = nanos();
@@ -44,7 +48,7 @@ public final class Stopwatch {
             warm = (nanos() - warmStart) * 1e-9;
         } while (warm < minBatchSeconds);
         double perCall = warm / warmCalls;
-        int batches = perCall >= minBatchSeconds ? 1 : 3;
+        int batches = perCall >= Math.max(minBatchSeconds, SLOW_CALL_SECONDS) ? 1 : 3;
         double best = Double.POSITIVE_INFINITY;
         for (int batch = 0; batch < batches; batch++) {
             long calls = Math.max(1, (long) (minBatchSeconds / Math.max(perCall, 1e-9)));

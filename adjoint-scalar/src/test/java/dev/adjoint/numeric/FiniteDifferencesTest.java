@@ -192,6 +192,19 @@ class FiniteDifferencesTest {
     }
 
     @Test
+    void anExplicitStepOverridesTheDefault() {
+        double[] x = {0.3, -0.7};
+        double[] g = rosenbrockGradient(x);
+        // A coarse forward step has the truncation error h·f''/2 the default step avoids.
+        double[] coarse = FiniteDifferences.gradient(FiniteDifferencesTest::rosenbrock, x, Scheme.FORWARD, 1e-3);
+        double[] fine = FiniteDifferences.gradient(FiniteDifferencesTest::rosenbrock, x, Scheme.FORWARD);
+        assertThat(Math.abs(coarse[1] - g[1])).isCloseTo(1e-3 * 200 / 2, within(1e-9));
+        assertThat(Math.abs(fine[1] - g[1])).isLessThan(1e-5);
+        assertThatThrownBy(() -> FiniteDifferences.gradient(FiniteDifferencesTest::rosenbrock, x, Scheme.CENTRAL, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    }
+
+    @Test
     void realFunctionsRunOnPlainValues() {
         RealFunction f = x -> x[0].log().add(x[0].mul(x[1])).sub(x[1].sin());
         double plain = FiniteDifferences.values(f).applyAsDouble(new double[] {2, 5});
