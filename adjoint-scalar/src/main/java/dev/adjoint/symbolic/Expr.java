@@ -24,9 +24,12 @@ public sealed interface Expr extends Real permits Constant, Variable, Unary, Bin
         return evaluate(Map.of());
     }
 
-    /** The value with {@code bindings} overriding the variables' own values; shared nodes are computed once. */
+    /**
+     * The value with {@code bindings} overriding the variables' own values; shared nodes are computed once, and
+     * the walk is iterative, so any depth is safe.
+     */
     default double evaluate(Map<String, Double> bindings) {
-        return evaluate(bindings, new IdentityHashMap<>());
+        return Exprs.evaluate(this, bindings);
     }
 
     /** Evaluation with a memo of nodes already computed, so a DAG costs its number of distinct nodes. */
@@ -105,31 +108,22 @@ public sealed interface Expr extends Real permits Constant, Variable, Unary, Bin
         return SymbolicDerivative.of(this, variable);
     }
 
-    /** The names of the variables this expression contains, sorted. */
-    default java.util.SortedSet<String> variables() {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
-        java.util.Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
-        todo.push(this);
-        while (!todo.isEmpty()) {
-            Expr e = todo.pop();
-            if (seen.add(e)) {
-                if (e instanceof Variable v) {
-                    names.add(v.name());
-                } else if (e instanceof Unary u) {
-                    todo.push(u.arg());
-                } else if (e instanceof BinaryExpr b) {
-                    todo.push(b.left());
-                    todo.push(b.right());
-                }
-            }
-        }
-        return names;
-    }
-
-    /** Number of nodes counted as a tree: shared subexpressions counted every time they occur. */
+    /**
+     * Number of nodes counted as a tree: shared subexpressions counted every time they occur. Counted bottom-up
+     * over the distinct nodes, without recursion; throws {@link ArithmeticException} past {@code Long.MAX_VALUE}.
+     */
     default long treeSize() {
-        return treeSize(new IdentityHashMap<>());
+        Map<Expr, Long> sizes = new IdentityHashMap<>();
+        for (Expr node : Exprs.postOrder(this)) {
+            long n = 1;
+            if (node instanceof Unary u) {
+                n += sizes.get(u.arg());
+            } else if (node instanceof BinaryExpr b) {
+                n = Math.addExact(n, Math.addExact(sizes.get(b.left()), sizes.get(b.right())));
+            }
+            sizes.put(node, n);
+        }
+        return sizes.get(this);
     }
 
     /** Tree size with a memo so that counting a DAG with exponentially many paths stays linear. */

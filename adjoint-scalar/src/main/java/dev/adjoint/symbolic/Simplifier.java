@@ -35,22 +35,21 @@ public final class Simplifier {
         return new Simplifier().canonical(e);
     }
 
-    private Expr canonical(Expr e) {
-        Expr known = memo.get(e);
-        if (known != null) {
-            return known;
+    /** Simplifies the distinct nodes bottom-up, without recursion, each from its operands' canonical forms. */
+    private Expr canonical(Expr root) {
+        for (Expr e : Exprs.postOrder(root)) {
+            Expr s;
+            if (e instanceof Constant || e instanceof Variable) {
+                s = intern(e);
+            } else if (e instanceof Unary u) {
+                s = unary(u.function(), memo.get(u.arg()));
+            } else {
+                BinaryExpr b = (BinaryExpr) e;
+                s = binary(b.function(), memo.get(b.left()), memo.get(b.right()));
+            }
+            memo.put(e, s);
         }
-        Expr s;
-        if (e instanceof Constant || e instanceof Variable) {
-            s = intern(e);
-        } else if (e instanceof Unary u) {
-            s = unary(u.function(), canonical(u.arg()));
-        } else {
-            BinaryExpr b = (BinaryExpr) e;
-            s = binary(b.function(), canonical(b.left()), canonical(b.right()));
-        }
-        memo.put(e, s);
-        return s;
+        return memo.get(root);
     }
 
     private Expr unary(UnaryFunction f, Expr a) {
@@ -163,26 +162,34 @@ public final class Simplifier {
         private double constant;
         private final Map<Expr, double[]> coefficients = new IdentityHashMap<>();
 
-        void collect(Expr e, double sign) {
-            if (e instanceof Constant c) {
-                constant += sign * c.number();
-            } else if (isOp(e, Binary.ADD)) {
-                BinaryExpr b = (BinaryExpr) e;
-                collect(b.left(), sign);
-                collect(b.right(), sign);
-            } else if (isOp(e, Binary.SUB)) {
-                BinaryExpr b = (BinaryExpr) e;
-                collect(b.left(), sign);
-                collect(b.right(), -sign);
-            } else if (isOp(e, Elementary.NEG)) {
-                collect(((Unary) e).arg(), -sign);
-            } else if (isOp(e, Binary.MUL) && ((BinaryExpr) e).left() instanceof Constant c) {
-                add(((BinaryExpr) e).right(), sign * c.number());
-            } else if (isOp(e, Binary.DIV) && ((BinaryExpr) e).left() instanceof Constant c && c.number() != 1) {
-                // c/d is the term 1/d with coefficient c, so that 2/d + 1/d collect.
-                add(intern(new BinaryExpr(Binary.DIV, constant(1), ((BinaryExpr) e).right())), sign * c.number());
-            } else {
-                add(e, sign);
+        /** Adds sign·e, walking the chain of + − and negation of a canonical sum with an explicit stack. */
+        void collect(Expr root, double rootSign) {
+            java.util.ArrayDeque<Expr> nodes = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Double> signs = new java.util.ArrayDeque<>();
+            nodes.push(root);
+            signs.push(rootSign);
+            while (!nodes.isEmpty()) {
+                Expr e = nodes.pop();
+                double sign = signs.pop();
+                if (e instanceof Constant c) {
+                    constant += sign * c.number();
+                } else if (isOp(e, Binary.ADD) || isOp(e, Binary.SUB)) {
+                    BinaryExpr b = (BinaryExpr) e;
+                    nodes.push(b.right());
+                    signs.push(isOp(e, Binary.ADD) ? sign : -sign);
+                    nodes.push(b.left());
+                    signs.push(sign);
+                } else if (isOp(e, Elementary.NEG)) {
+                    nodes.push(((Unary) e).arg());
+                    signs.push(-sign);
+                } else if (isOp(e, Binary.MUL) && ((BinaryExpr) e).left() instanceof Constant c) {
+                    add(((BinaryExpr) e).right(), sign * c.number());
+                } else if (isOp(e, Binary.DIV) && ((BinaryExpr) e).left() instanceof Constant c && c.number() != 1) {
+                    // c/d is the term 1/d with coefficient c, so that 2/d + 1/d collect.
+                    add(intern(new BinaryExpr(Binary.DIV, constant(1), ((BinaryExpr) e).right())), sign * c.number());
+                } else {
+                    add(e, sign);
+                }
             }
         }
 
@@ -238,39 +245,49 @@ public final class Simplifier {
         private double coefficient = 1;
         private final Map<Expr, double[]> exponents = new IdentityHashMap<>();
 
-        void collect(Expr e, double exponent) {
-            if (e instanceof Constant c) {
-                coefficient *= exponent == 1 ? c.number() : Math.pow(c.number(), exponent);
-            } else if (isOp(e, Binary.MUL)) {
-                BinaryExpr b = (BinaryExpr) e;
-                collect(b.left(), exponent);
-                collect(b.right(), exponent);
-            } else if (isOp(e, Binary.DIV)) {
-                BinaryExpr b = (BinaryExpr) e;
-                collect(b.left(), exponent);
-                collect(b.right(), -exponent);
-            } else if (isOp(e, Elementary.NEG)) {
-                coefficient *= exponent == 1 ? -1 : Math.pow(-1, exponent);
-                collect(((Unary) e).arg(), exponent);
-            } else if (isOp(e, Elementary.RECIPROCAL)) {
-                collect(((Unary) e).arg(), -exponent);
-            } else if (e instanceof Unary u && u.function() instanceof Power p) {
-                Expr base = u.arg();
-                double k = p.exponent();
-                if (base instanceof Unary inner && inner.function() instanceof Power q && k == Math.rint(k)) {
-                    // (b^q)^k = b^(qk) for an integer k.
-                    base = inner.arg();
-                    k *= q.exponent();
-                }
-                if (base instanceof Constant c) {
-                    coefficient *= Math.pow(Math.pow(c.number(), k), exponent);
-                } else if (k == Math.rint(k) && isProduct(base)) {
-                    collect(base, k * exponent); // (a·b)^k = a^k·b^k for an integer k
+        /** Multiplies in e^exponent, walking products, quotients and negations with an explicit stack. */
+        void collect(Expr root, double rootExponent) {
+            java.util.ArrayDeque<Expr> nodes = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Double> powers = new java.util.ArrayDeque<>();
+            nodes.push(root);
+            powers.push(rootExponent);
+            while (!nodes.isEmpty()) {
+                Expr e = nodes.pop();
+                double exponent = powers.pop();
+                if (e instanceof Constant c) {
+                    coefficient *= exponent == 1 ? c.number() : Math.pow(c.number(), exponent);
+                } else if (isOp(e, Binary.MUL) || isOp(e, Binary.DIV)) {
+                    BinaryExpr b = (BinaryExpr) e;
+                    nodes.push(b.right());
+                    powers.push(isOp(e, Binary.MUL) ? exponent : -exponent);
+                    nodes.push(b.left());
+                    powers.push(exponent);
+                } else if (isOp(e, Elementary.NEG)) {
+                    coefficient *= exponent == 1 ? -1 : Math.pow(-1, exponent);
+                    nodes.push(((Unary) e).arg());
+                    powers.push(exponent);
+                } else if (isOp(e, Elementary.RECIPROCAL)) {
+                    nodes.push(((Unary) e).arg());
+                    powers.push(-exponent);
+                } else if (e instanceof Unary u && u.function() instanceof Power p) {
+                    Expr base = u.arg();
+                    double k = p.exponent();
+                    if (base instanceof Unary inner && inner.function() instanceof Power q && k == Math.rint(k)) {
+                        // (b^q)^k = b^(qk) for an integer k.
+                        base = inner.arg();
+                        k *= q.exponent();
+                    }
+                    if (base instanceof Constant c) {
+                        coefficient *= Math.pow(Math.pow(c.number(), k), exponent);
+                    } else if (k == Math.rint(k) && isProduct(base)) {
+                        nodes.push(base); // (a·b)^k = a^k·b^k for an integer k
+                        powers.push(k * exponent);
+                    } else {
+                        add(base, k * exponent);
+                    }
                 } else {
-                    add(base, k * exponent);
+                    add(e, exponent);
                 }
-            } else {
-                add(e, exponent);
             }
         }
 

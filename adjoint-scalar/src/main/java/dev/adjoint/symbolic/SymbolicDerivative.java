@@ -29,29 +29,28 @@ public final class SymbolicDerivative {
         return d == null ? Constant.of(0) : d;
     }
 
-    /** The tangent of e, or null for "identically zero" (e does not depend on the variable). */
-    private Expr tangent(Expr e) {
-        if (memo.containsKey(e)) {
-            return memo.get(e);
+    /** The tangent of e, or null for "identically zero" (e does not depend on the variable); iterative. */
+    private Expr tangent(Expr root) {
+        for (Expr e : Exprs.postOrder(root)) {
+            Expr d;
+            if (e instanceof Constant) {
+                d = null;
+            } else if (e instanceof Variable v) {
+                d = v.name().equals(variable) ? Constant.of(1) : null;
+            } else if (e instanceof Unary u) {
+                Expr da = memo.get(u.arg());
+                d = da == null ? null : times((Expr) u.function().derivative(u.arg()), da);
+            } else {
+                BinaryExpr b = (BinaryExpr) e;
+                Expr da = memo.get(b.left());
+                Expr db = memo.get(b.right());
+                Expr left = da == null ? null : times((Expr) b.function().derivativeX(b.left(), b.right()), da);
+                Expr right = db == null ? null : times((Expr) b.function().derivativeY(b.left(), b.right()), db);
+                d = left == null ? right : right == null ? left : new BinaryExpr(Binary.ADD, left, right);
+            }
+            memo.put(e, d);
         }
-        Expr d;
-        if (e instanceof Constant) {
-            d = null;
-        } else if (e instanceof Variable v) {
-            d = v.name().equals(variable) ? Constant.of(1) : null;
-        } else if (e instanceof Unary u) {
-            Expr da = tangent(u.arg());
-            d = da == null ? null : times((Expr) u.function().derivative(u.arg()), da);
-        } else {
-            BinaryExpr b = (BinaryExpr) e;
-            Expr da = tangent(b.left());
-            Expr db = tangent(b.right());
-            Expr left = da == null ? null : times((Expr) b.function().derivativeX(b.left(), b.right()), da);
-            Expr right = db == null ? null : times((Expr) b.function().derivativeY(b.left(), b.right()), db);
-            d = left == null ? right : right == null ? left : new BinaryExpr(Binary.ADD, left, right);
-        }
-        memo.put(e, d);
-        return d;
+        return memo.get(root);
     }
 
     /** partial · tangent, without writing a factor 1; a factor −1 becomes a negation; a zero partial drops the term. */

@@ -68,6 +68,22 @@ class SymbolicDerivativeTest {
     }
 
     @Test
+    void deepExpressionsAreDifferentiatedSimplifiedAndMeasuredWithoutRecursion() {
+        // e ← e/2 + sin(x), 100 000 times: far deeper than a call stack of 1 MB allows. e → 2 sin(x), e′ → 2 cos(x).
+        Variable x = Variable.of("x", 0.4);
+        Expr e = x;
+        for (int i = 0; i < 100_000; i++) {
+            e = e.mul(0.5).add((Expr) x.sin());
+        }
+        Expr d = e.derivative("x");
+        assertThat(d.value()).isCloseTo(2 * Math.cos(0.4), org.assertj.core.api.Assertions.within(1e-12));
+        Expr s = Simplifier.simplify(d);
+        assertThat(s.value()).isCloseTo(2 * Math.cos(0.4), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(e.treeSize()).isEqualTo(1 + 5L * 100_000);
+        assertThat(d.dagSize()).isGreaterThan(100_000);
+    }
+
+    @Test
     void sharedNodesAreDifferentiatedOnceSoTheDerivativeStaysADag() {
         // s = x·x, then 30 times s = s·s: the tree has 2^31 − 1 nodes, the DAG 32.
         Expr s = Variable.of("x", 1 + 1e-10);
