@@ -113,40 +113,47 @@ public final class Simplifier {
 
     /**
      * A fixed order on canonical nodes, by structure: constants, variables, unary, binary; then by function, then
-     * by operands. Equal nodes are identical, so the recursion follows one pair of children per level.
+     * by operands. Equal nodes are identical, so the walk follows one pair of operands per level, in a loop.
      */
     static int compare(Expr a, Expr b) {
-        if (a == b) {
-            return 0;
-        }
-        int byKind = Integer.compare(rank(a), rank(b));
-        if (byKind != 0) {
-            return byKind;
-        }
-        if (a instanceof Constant x) {
-            return Double.compare(x.number(), ((Constant) b).number());
-        }
-        if (a instanceof Variable x) {
-            Variable y = (Variable) b;
-            int byName = x.name().compareTo(y.name());
-            return byName != 0 ? byName : Double.compare(x.bound(), y.bound());
-        }
-        if (a instanceof Unary x) {
-            Unary y = (Unary) b;
-            int byFunction = x.function().symbol().compareTo(y.function().symbol());
-            if (byFunction == 0 && x.function() instanceof Power p && y.function() instanceof Power q) {
-                byFunction = Double.compare(p.exponent(), q.exponent());
+        while (a != b) {
+            int byKind = Integer.compare(rank(a), rank(b));
+            if (byKind != 0) {
+                return byKind;
             }
-            return byFunction != 0 ? byFunction : compare(x.arg(), y.arg());
+            if (a instanceof Constant x) {
+                return Double.compare(x.number(), ((Constant) b).number());
+            }
+            if (a instanceof Variable x) {
+                Variable y = (Variable) b;
+                int byName = x.name().compareTo(y.name());
+                return byName != 0 ? byName : Double.compare(x.bound(), y.bound());
+            }
+            if (a instanceof Unary x) {
+                Unary y = (Unary) b;
+                int byFunction = x.function().symbol().compareTo(y.function().symbol());
+                if (byFunction == 0 && x.function() instanceof Power p && y.function() instanceof Power q) {
+                    byFunction = Double.compare(p.exponent(), q.exponent());
+                }
+                if (byFunction != 0) {
+                    return byFunction;
+                }
+                a = x.arg();
+                b = y.arg();
+            } else {
+                BinaryExpr x = (BinaryExpr) a;
+                BinaryExpr y = (BinaryExpr) b;
+                int byFunction = x.function().symbol().compareTo(y.function().symbol());
+                if (byFunction != 0) {
+                    return byFunction;
+                }
+                // Canonical nodes are equal only when identical: the first operands that differ decide.
+                boolean leftsDiffer = x.left() != y.left();
+                a = leftsDiffer ? x.left() : x.right();
+                b = leftsDiffer ? y.left() : y.right();
+            }
         }
-        BinaryExpr x = (BinaryExpr) a;
-        BinaryExpr y = (BinaryExpr) b;
-        int byFunction = x.function().symbol().compareTo(y.function().symbol());
-        if (byFunction != 0) {
-            return byFunction;
-        }
-        int byLeft = compare(x.left(), y.left());
-        return byLeft != 0 ? byLeft : compare(x.right(), y.right());
+        return 0;
     }
 
     private static int rank(Expr e) {
