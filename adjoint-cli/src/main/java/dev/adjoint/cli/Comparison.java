@@ -104,14 +104,15 @@ final class Comparison {
         }
         methods.add(method("symbolic (simplified)", evaluate(partials, at), reference,
                 Stopwatch.secondsPerCall(() -> evaluate(partials, at), minBatchSeconds),
-                dag + " nodes (" + rawDag + " before simplifying)"));
+                dag + (dag == 1 ? " node" : " nodes") + " (" + rawDag + " before simplifying)"));
 
         methods.add(method("forward AD (dual numbers)", Derivatives.gradient(f, Mode.FORWARD, x).gradient(),
                 reference, Stopwatch.secondsPerCall(() -> Derivatives.gradient(f, Mode.FORWARD, x), minBatchSeconds),
-                "1 pass, " + n + (n == 1 ? " tangent" : " tangents") + ", " + operations + " ops"));
+                "1 pass, " + n + (n == 1 ? " tangent" : " tangents") + ", " + operations
+                        + (operations == 1 ? " op" : " ops")));
         methods.add(method("reverse AD (tape)", reverse, reference,
                 Stopwatch.secondsPerCall(() -> Derivatives.gradient(f, Mode.REVERSE, x), minBatchSeconds),
-                operations + " ops recorded, 1 sweep"));
+                operations + (operations == 1 ? " op" : " ops") + " recorded, 1 sweep"));
         return methods;
     }
 
