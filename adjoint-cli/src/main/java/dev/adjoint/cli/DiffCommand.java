@@ -52,6 +52,10 @@ final class DiffCommand implements Callable<Integer> {
             + " \"hessian\"} at full double precision.")
     boolean json;
 
+    @Option(names = "--symbolic", description = "Also print the simplified symbolic derivative with respect to each"
+            + " variable, as text and LaTeX (with --json: a \"symbolic\" object of texts).")
+    boolean symbolic;
+
     @Option(names = "--digits", paramLabel = "N",
             description = "Decimals shown in text output (default: full precision).")
     Integer digits;
@@ -82,10 +86,14 @@ final class DiffCommand implements Callable<Integer> {
         double[][] hessian = order == 2 ? (n == 0 ? new double[0][0] : Derivatives.hessian(f, x)) : null;
         requireFinite(trace, gradient, hessian);
         PrintWriter out = spec.commandLine().getOut();
+        List<SymbolicDerivatives.Partial> partials = symbolic
+                ? SymbolicDerivatives.of(problem.text(), problem.variables()) : List.of();
         if (json) {
-            out.println(json(problem.variables(), value, gradient, hessian));
+            String j = json(problem.variables(), value, gradient, hessian);
+            out.println(symbolic ? SymbolicDerivatives.addToJson(j, partials) : j);
         } else {
             text(out, problem, value, gradient, hessian);
+            SymbolicDerivatives.print(out, partials);
         }
         out.flush();
         return 0;

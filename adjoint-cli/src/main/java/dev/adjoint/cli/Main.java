@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             TraceCommand.class,
             DiffCommand.class,
             OdeDemoCommand.class,
+            CompareCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -24,9 +24,12 @@ public sealed interface Expr extends Real permits Constant, Variable, Unary, Bin
         return evaluate(Map.of());
     }
 
-    /** The value with {@code bindings} overriding the variables' own values; shared nodes are computed once. */
+    /**
+     * The value with {@code bindings} overriding the variables' own values; shared nodes are computed once, and
+     * the walk is iterative, so any depth is safe.
+     */
     default double evaluate(Map<String, Double> bindings) {
-        return evaluate(bindings, new IdentityHashMap<>());
+        return Exprs.evaluate(this, bindings);
     }
 
     /** Evaluation with a memo of nodes already computed, so a DAG costs its number of distinct nodes. */
@@ -100,9 +103,27 @@ public sealed interface Expr extends Real permits Constant, Variable, Unary, Bin
         return new BinaryExpr(f, this, lift(y));
     }
 
-    /** Number of nodes counted as a tree: shared subexpressions counted every time they occur. */
+    /** ∂this/∂variable as an expression, by {@link SymbolicDerivative}: shared nodes stay shared. */
+    default Expr derivative(String variable) {
+        return SymbolicDerivative.of(this, variable);
+    }
+
+    /**
+     * Number of nodes counted as a tree: shared subexpressions counted every time they occur. Counted bottom-up
+     * over the distinct nodes, without recursion; throws {@link ArithmeticException} past {@code Long.MAX_VALUE}.
+     */
     default long treeSize() {
-        return treeSize(new IdentityHashMap<>());
+        Map<Expr, Long> sizes = new IdentityHashMap<>();
+        for (Expr node : Exprs.postOrder(this)) {
+            long n = 1;
+            if (node instanceof Unary u) {
+                n += sizes.get(u.arg());
+            } else if (node instanceof BinaryExpr b) {
+                n = Math.addExact(n, Math.addExact(sizes.get(b.left()), sizes.get(b.right())));
+            }
+            sizes.put(node, n);
+        }
+        return sizes.get(this);
     }
 
     /** Tree size with a memo so that counting a DAG with exponentially many paths stays linear. */

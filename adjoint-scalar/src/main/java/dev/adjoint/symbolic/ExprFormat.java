@@ -3,9 +3,22 @@ package dev.adjoint.symbolic;
 import dev.adjoint.scalar.Binary;
 import dev.adjoint.scalar.Elementary;
 import dev.adjoint.scalar.Power;
+import java.util.Map;
 
-/** Prints expressions as infix text with only the parentheses that precedence requires. */
+/**
+ * Prints expressions: infix text with only the parentheses that precedence requires (using that + and * associate,
+ * so reading the text back gives an expression with the same value, if not always the same tree), and LaTeX. Both walk the expression as a tree, so print only expressions of
+ * modest tree size; {@link Expr#treeSize()} says how long the text would be.
+ */
 public final class ExprFormat {
+
+    private static final Map<Elementary, String> LATEX_NAMES = Map.ofEntries(
+            Map.entry(Elementary.LOG, "\\ln"), Map.entry(Elementary.SIN, "\\sin"), Map.entry(Elementary.COS, "\\cos"),
+            Map.entry(Elementary.TAN, "\\tan"), Map.entry(Elementary.ASIN, "\\arcsin"),
+            Map.entry(Elementary.ACOS, "\\arccos"), Map.entry(Elementary.ATAN, "\\arctan"),
+            Map.entry(Elementary.SINH, "\\sinh"), Map.entry(Elementary.COSH, "\\cosh"),
+            Map.entry(Elementary.TANH, "\\tanh"), Map.entry(Elementary.LOG10, "\\log_{10}"),
+            Map.entry(Elementary.LOG2, "\\log_{2}"));
 
     private ExprFormat() {
     }
@@ -17,7 +30,14 @@ public final class ExprFormat {
         return out.toString();
     }
 
-    /** Binding strength: 1 for + −, 2 for * /, 3 for unary minus, 4 for ^, 5 for atoms and calls. */
+    /** LaTeX math-mode text, e.g. {@code \ln\left(x_{1}\right) + x_{1} x_{2} - \sin\left(x_{2}\right)}. */
+    public static String latex(Expr e) {
+        StringBuilder out = new StringBuilder();
+        latex(e, out);
+        return out.toString();
+    }
+
+    /** Binding strength: 1 for + −, 2 for * / (and 1/x), 3 for unary minus, 4 for ^, 5 for atoms and calls. */
     static int precedence(Expr e) {
         if (e instanceof BinaryExpr b && b.function() instanceof Binary op) {
             switch (op) {
@@ -29,6 +49,9 @@ public final class ExprFormat {
         }
         if (e instanceof Unary u && u.function() == Elementary.NEG) {
             return 3;
+        }
+        if (e instanceof Unary u && u.function() == Elementary.RECIPROCAL) {
+            return 2;
         }
         if (e instanceof Unary u && u.function() instanceof Power) {
             return 4;
@@ -48,9 +71,14 @@ public final class ExprFormat {
             if (u.function() == Elementary.NEG) {
                 out.append('-');
                 child(u.arg(), 3, true, out);
+            } else if (u.function() == Elementary.RECIPROCAL) {
+                out.append("1/");
+                child(u.arg(), 2, true, out);
             } else if (u.function() instanceof Power p) {
                 child(u.arg(), 4, true, out);
-                out.append('^').append(number(p.exponent()));
+                out.append('^');
+                String k = number(p.exponent());
+                out.append(p.exponent() < 0 ? "(" + k + ")" : k);
             } else {
                 out.append(u.function().symbol()).append('(');
                 infix(u.arg(), out);
@@ -66,12 +94,20 @@ public final class ExprFormat {
                 out.append(')');
             } else {
                 String sym = b.function().symbol();
-                // ^ is right-associative; + and * associative on the left; - and / need parentheses on the right.
                 child(b.left(), p, p == 4, out);
                 out.append(p == 1 ? " " + sym + " " : sym);
-                child(b.right(), p, p != 4, out);
+                child(b.right(), precedence(b.right()) == 3 ? 3 : p, strictRight(b), out);
             }
         }
+    }
+
+    /**
+     * Whether the right operand needs parentheses at equal precedence: yes after − and / (they do not associate),
+     * no after + and * (a + (b − c) = a + b − c), no after right-associative ^; a negative right operand is always
+     * bracketed, to keep "x - (-y)" readable.
+     */
+    private static boolean strictRight(BinaryExpr b) {
+        return b.function() == Binary.SUB || b.function() == Binary.DIV || precedence(b.right()) == 3;
     }
 
     private static void child(Expr e, int parent, boolean strict, StringBuilder out) {
@@ -84,6 +120,125 @@ public final class ExprFormat {
         if (parens) {
             out.append(')');
         }
+    }
+
+    private static void latex(Expr e, StringBuilder out) {
+        if (e instanceof Constant c) {
+            out.append(number(c.number()));
+        } else if (e instanceof Variable v) {
+            out.append(latexName(v.name()));
+        } else if (e instanceof Unary u) {
+            latexUnary(u, out);
+        } else {
+            BinaryExpr b = (BinaryExpr) e;
+            if (b.function() == Binary.DIV) {
+                out.append("\\frac{");
+                latex(b.left(), out);
+                out.append("}{");
+                latex(b.right(), out);
+                out.append('}');
+            } else if (b.function() == Binary.POW) {
+                latexChild(b.left(), 4, true, out);
+                out.append("^{");
+                latex(b.right(), out);
+                out.append('}');
+            } else if (b.function() == Binary.ADD || b.function() == Binary.SUB) {
+                latexChild(b.left(), 1, false, out);
+                out.append(b.function() == Binary.ADD ? " + " : " - ");
+                latexChild(b.right(), latexPrecedence(b.right()) == 3 ? 3 : 1, b.function() == Binary.SUB
+                        || latexPrecedence(b.right()) == 3, out);
+            } else if (b.function() == Binary.MUL) {
+                latexChild(b.left(), 2, false, out);
+                // A number times a letter reads best juxtaposed: 2 x, not 2 \cdot x.
+                boolean juxtapose = b.left() instanceof Constant && !(b.right() instanceof Constant)
+                        && latexPrecedence(b.right()) >= 4;
+                out.append(juxtapose ? " " : " \\cdot ");
+                latexChild(b.right(), latexPrecedence(b.right()) == 3 ? 3 : 2, latexPrecedence(b.right()) == 3, out);
+            } else {
+                String name = b.function() == Binary.MIN ? "\\min" : b.function() == Binary.MAX ? "\\max"
+                        : "\\operatorname{" + b.function().symbol() + "}";
+                out.append(name).append("\\left(");
+                latex(b.left(), out);
+                out.append(", ");
+                latex(b.right(), out);
+                out.append("\\right)");
+            }
+        }
+    }
+
+    private static void latexUnary(Unary u, StringBuilder out) {
+        if (u.function() == Elementary.NEG) {
+            out.append('-');
+            latexChild(u.arg(), 3, true, out);
+        } else if (u.function() == Elementary.RECIPROCAL) {
+            out.append("\\frac{1}{");
+            latex(u.arg(), out);
+            out.append('}');
+        } else if (u.function() instanceof Power p) {
+            latexChild(u.arg(), 4, true, out);
+            out.append("^{").append(number(p.exponent())).append('}');
+        } else if (u.function() == Elementary.SQRT) {
+            out.append("\\sqrt{");
+            latex(u.arg(), out);
+            out.append('}');
+        } else if (u.function() == Elementary.CBRT) {
+            out.append("\\sqrt[3]{");
+            latex(u.arg(), out);
+            out.append('}');
+        } else if (u.function() == Elementary.EXP) {
+            out.append("e^{");
+            latex(u.arg(), out);
+            out.append('}');
+        } else if (u.function() == Elementary.ABS) {
+            out.append("\\left|");
+            latex(u.arg(), out);
+            out.append("\\right|");
+        } else {
+            String name = u.function() instanceof Elementary el && LATEX_NAMES.containsKey(el) ? LATEX_NAMES.get(el)
+                    : "\\operatorname{" + u.function().symbol() + "}";
+            out.append(name).append("\\left(");
+            latex(u.arg(), out);
+            out.append("\\right)");
+        }
+    }
+
+    /** Like {@link #precedence} but fractions and roots are atoms in LaTeX, and e^x binds like a power. */
+    private static int latexPrecedence(Expr e) {
+        if (e instanceof BinaryExpr b && b.function() == Binary.DIV) {
+            return 5;
+        }
+        if (e instanceof Unary u && (u.function() == Elementary.RECIPROCAL || u.function() == Elementary.SQRT
+                || u.function() == Elementary.CBRT || u.function() == Elementary.ABS)) {
+            return 5;
+        }
+        if (e instanceof Unary u && u.function() == Elementary.EXP) {
+            return 4;
+        }
+        return precedence(e);
+    }
+
+    private static void latexChild(Expr e, int parent, boolean strict, StringBuilder out) {
+        int p = latexPrecedence(e);
+        boolean parens = strict ? p <= parent : p < parent;
+        if (parens) {
+            out.append("\\left(");
+        }
+        latex(e, out);
+        if (parens) {
+            out.append("\\right)");
+        }
+    }
+
+    /** x1 → x_{1}; one letter stays; longer names upright. */
+    private static String latexName(String name) {
+        int end = name.length();
+        while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
+            end--;
+        }
+        String base = name.substring(0, end);
+        String digits = name.substring(end);
+        String b = base.length() <= 1 ? base : "\\mathrm{" + base + "}";
+        return digits.isEmpty() ? b : b + "_{" + digits + "}";
     }
 
     /** Integers without a decimal point; others in the shortest round-trip form. */
