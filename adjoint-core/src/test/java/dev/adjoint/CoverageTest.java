@@ -29,6 +29,7 @@ class CoverageTest {
     static final class Recorder extends Interpreter {
         final Set<Class<?>> primitives = new HashSet<>();
         final Set<Object> functions = new HashSet<>();
+        final List<String> shapeMismatches = new ArrayList<>();
 
         Recorder() {
             super("record");
@@ -68,7 +69,16 @@ class CoverageTest {
                 Tracer t = args[i].tracer();
                 inner[i] = t != null && t.owner() == this ? ((Box) t).value : args[i];
             }
-            return wrap(Interpreter.bind(p, inner));
+            Tensor out = Interpreter.bind(p, inner);
+            Shape[] in = new Shape[inner.length];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = inner[i].shape();
+            }
+            Shape predicted = p.shape(in);
+            if (!predicted.equals(out.shape())) {
+                shapeMismatches.add(p + ": shape rule " + predicted + ", kernel " + out.shape());
+            }
+            return wrap(out);
         }
     }
 
@@ -85,7 +95,7 @@ class CoverageTest {
     }
 
     @Test
-    void everyPrimitiveAndTableRowRunsInSomeRow() {
+    void everyPrimitiveAndTableRowRunsInSomeRowAndShapeRulesAgreeWithKernels() {
         Set<Class<?>> all = new HashSet<>();
         permitted(Primitive.class, all);
         assertThat(all).hasSizeGreaterThan(20);
@@ -107,6 +117,7 @@ class CoverageTest {
             }
         }
         assertThat(missing).as("primitives without a row in the op table").isEmpty();
+        assertThat(rec.shapeMismatches).as("shape rules that disagree with the kernels").isEmpty();
         Set<String> missingRows = new TreeSet<>();
         for (Elementary e : Elementary.values()) {
             if (!rec.functions.contains(e)) {

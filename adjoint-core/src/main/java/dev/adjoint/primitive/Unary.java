@@ -108,6 +108,9 @@ public record Unary(UnaryFunction function) implements Elementwise {
             return new Tensor[] {Tensor.of(Evaluate.check("vjp of " + name(), fused(g.array(), x[0].array(),
                     y.array())))};
         }
+        if (function instanceof Power && ((Power) function).exponent() == 2) {
+            return new Tensor[] {g.mul(2).mul(x[0])};
+        }
         return new Tensor[] {g.mul(derivative(x[0], y))};
     }
 
