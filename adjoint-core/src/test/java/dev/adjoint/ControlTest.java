@@ -171,8 +171,21 @@ class ControlTest {
         assertThat(Ad.grad(f).apply(Tensor.zeros(3)).toArray()).containsExactly(0, 0, 0);
         Function<Tensor, Tensor> g = x -> Tensor.where(x.gt(0), x.log(), x).sum();
         assertThat(Ad.grad(g).apply(Tensor.scalar(0)).item()).isEqualTo(1);
-        // Second order too.
+        // Elementwise, with a mixed mask: zero cotangents stay zero through sqrt′(0) = ∞.
+        assertThat(Ad.grad(f).apply(Tensor.of(0, 1, 4)).toArray()).containsExactly(0, 0.5, 0.25);
+        assertThat(Ad.grad(g).apply(Tensor.of(0, 2)).toArray()).containsExactly(1, 0.5);
+        Function<Tensor, Tensor> xlogx = x -> Tensor.where(x.gt(0), x.mul(x.log()), 0).sum();
+        assertThat(Ad.grad(xlogx).apply(Tensor.of(0, Math.E)).toArray()).containsExactly(new double[] {0, 2},
+                within(1e-15));
+        Function<Tensor, Tensor> inv = x -> Tensor.where(x.ne(0), Tensor.ones(2).div(x), 0).sum();
+        assertThat(Ad.grad(inv).apply(Tensor.of(0, 2)).toArray()).containsExactly(0, -0.25);
+        // Second order too, in every composition.
         assertThat(Ad.hessian(f).apply(Tensor.of(0)).item()).isEqualTo(0);
+        close("hessian, mixed mask", Ad.hessian(f).apply(Tensor.of(0, 1, 4)),
+                Tensor.of(new double[][] {{0, 0, 0}, {0, -0.25, 0}, {0, 0, -1.0 / 32}}), 1e-15);
+        close("reverse over reverse, mixed mask",
+                Ad.grad((Tensor x) -> Ad.grad(f).apply(x).sum()).apply(Tensor.of(0, 1, 4)),
+                Tensor.of(0, -0.25, -1.0 / 32), 1e-15);
         assertThat(Ad.grad(f).apply(Tensor.scalar(4)).item()).isCloseTo(0.25, within(1e-15));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.adjoint.array.Shape;
 import dev.adjoint.interpret.Interpreter;
 import dev.adjoint.interpret.Tracer;
+import dev.adjoint.interpret.Vjp;
 import dev.adjoint.primitive.Primitive;
 import dev.adjoint.primitive.Unary;
 import dev.adjoint.scalar.Elementary;
@@ -103,11 +104,19 @@ class CoverageTest {
         try (Recorder r = new Recorder()) {
             rec = r;
             for (OpTable.Op op : OpTable.rows()) {
+                // Forward and backward, so that primitives used only by rules are seen too.
+                Vjp tape = new Vjp();
                 List<Tensor> xs = new ArrayList<>();
-                for (Shape s : op.shapes()) {
-                    xs.add(r.wrap(Tensor.uniform(Rng.seed(1), op.lo(), op.hi(), s.dims())));
+                Tensor y;
+                try {
+                    for (Shape s : op.shapes()) {
+                        xs.add(tape.watch(r.wrap(Tensor.uniform(Rng.seed(1), op.lo(), op.hi(), s.dims()))));
+                    }
+                    y = op.f().apply(xs);
+                } finally {
+                    tape.close();
                 }
-                op.f().apply(xs);
+                tape.backward(y, Tensor.onesLike(y), xs.toArray(new Tensor[0]));
             }
         }
         Set<String> missing = new TreeSet<>();
