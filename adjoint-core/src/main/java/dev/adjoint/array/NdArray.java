@@ -174,6 +174,18 @@ public final class NdArray {
         return new NdArray(out, shape);
     }
 
+    /** Elementwise product in which a zero in this array gives zero whatever the other element (even ∞, NaN). */
+    public NdArray safeMul(NdArray b) {
+        same("safeMul", b);
+        double[] x = data;
+        double[] y = b.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[i] == 0 ? 0 : x[i] * y[i];
+        }
+        return new NdArray(out, shape);
+    }
+
     /** Elementwise quotient. */
     public NdArray div(NdArray b) {
         same("div", b);

@@ -27,11 +27,15 @@ public record SafeMul() implements Elementwise {
 
     @Override
     public NdArray evaluate(NdArray... x) {
-        return x[0].zip(x[1], (t, d) -> t == 0 ? 0 : t * d);
+        return x[0].safeMul(x[1]);
     }
 
     @Override
     public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        if (t[0] != null && t[1] != null && t[0].isConcrete() && t[1].isConcrete() && x[0].isConcrete()
+                && x[1].isConcrete()) {
+            return Tensor.of(NdArray.productRule(t[0].array(), x[1].array(), x[0].array(), t[1].array()));
+        }
         Tensor a = t[0] == null ? null : apply(t[0], x[1]);
         Tensor b = t[1] == null ? null : apply(x[0], t[1]);
         return a == null ? b : b == null ? a : a.add(b);
