@@ -123,6 +123,30 @@ class ControlTest {
     }
 
     @Test
+    void leakedTracersOfForwardModeAndVmapFailToo() {
+        Ad.jvp((Tensor v) -> {
+            leaked = v.sin();
+            return v;
+        }, Tensor.of(1), Tensor.of(1));
+        assertThatThrownBy(() -> leaked.mul(leaked)).hasMessageContaining("traced by jvp")
+                .hasMessageContaining("leaked");
+        Ad.vmap((Tensor v) -> {
+            leaked = v;
+            return v;
+        }).apply(Tensor.zeros(3, 2));
+        assertThatThrownBy(() -> leaked.sum()).hasMessageContaining("traced by vmap");
+    }
+
+    @Test
+    void valuesAreReadableInsideDifferentiation() {
+        // Data-dependent control flow reads the primal, as in eager frameworks.
+        Function<Tensor, Tensor> f = x -> x.sum().item() > 0 ? x.square().sum() : x.neg().sum();
+        close("positive branch", Ad.grad(f).apply(Tensor.of(1, 2)), Tensor.of(2, 4), 0);
+        close("negative branch", Ad.grad(f).apply(Tensor.of(-1, -2)), Tensor.of(-1, -1), 0);
+        close("under forward over reverse", Ad.hessian(f).apply(Tensor.of(1, 2)), Tensor.eye(2).mul(2), 0);
+    }
+
+    @Test
     void transformsInTwoThreadsDoNotInterfere() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
