@@ -87,6 +87,14 @@ class ControlTest {
             Tensor d2 = outer.gradient(dx.sum(), x);
             close("second derivative", d2, x0.mul(6), 1e-14);
         }
+        try (GradientTape tape = GradientTape.open()) {
+            Tensor a = tape.watch(Tensor.of(1, 2));
+            Tensor b = tape.watch(Tensor.of(3, 4));
+            Tensor y = a.mul(b).add(b.sin());
+            Tensor[] v = tape.vjp(y, Tensor.of(1, -1), a, b);
+            close("vjp a", v[0], Tensor.of(3, -4), 0);
+            close("vjp b", v[1], Tensor.of(1 + Math.cos(3), -2 - Math.cos(4)), 1e-15);
+        }
         GradientTape closed = GradientTape.open();
         closed.close();
         assertThatThrownBy(() -> closed.watch(x0)).hasMessageContaining("closed");
