@@ -21,7 +21,8 @@ final class DemoCommand implements Callable<Integer> {
     static final List<DemoSection> SECTIONS = List.of(
             new WorkedExampleDemo(),
             new LogisticMapDemo(),
-            new CompareDemo());
+            new CompareDemo(),
+            new OdeDemo());
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

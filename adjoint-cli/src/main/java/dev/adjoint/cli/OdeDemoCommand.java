@@ -30,8 +30,8 @@ public final class OdeDemoCommand implements Callable<Integer> {
             description = "How gradients are computed (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = ".",
-            description = "Directory for the PNG plots (default: the working directory).")
+    @Option(names = {"-o", "--out", "--output"}, paramLabel = "DIR", defaultValue = "adjoint-out/ode",
+            description = "Directory for the PNG plots (default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
