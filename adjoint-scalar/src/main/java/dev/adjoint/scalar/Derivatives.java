@@ -5,7 +5,7 @@ package dev.adjoint.scalar;
  * that answers it cheaply.
  *
  * <ul>
- *   <li>{@link #derivative}, {@link #jvp}: forward mode with {@link Dual} (one pass).</li>
+ *   <li>{@link #derivative}, {@link #directionalDerivative}, {@link #jvp}: forward mode with {@link Dual} (one pass).</li>
  *   <li>{@link #gradient}, {@link #vjp}: reverse mode on a {@link Tape} (one recording, one sweep), or
  *       {@link DualVector} when asked for {@link Mode#FORWARD}.</li>
  *   <li>{@link #jacobian}: forward ({@link DualVector}, one pass for all n columns) when inputs ≤ outputs,
@@ -79,19 +79,19 @@ public final class Derivatives {
     }
 
     /**
-     * The directional derivative ⟨∇f(x), v⟩, in one forward pass. A lambda argument needs its parameter type,
-     * {@code (Real[] x) -> …}, to tell this overload from the {@link VectorFunction} one.
+     * The directional derivative ⟨∇f(x), v⟩, in one forward pass: the scalar case of {@code jvp}, named apart so
+     * that a plain lambda is never ambiguous between the two.
      */
-    public static double jvp(RealFunction f, double[] x, double[] v) {
-        sameLength("jvp", "x", x, "v", v);
+    public static double directionalDerivative(RealFunction f, double[] x, double[] v) {
+        sameLength("directionalDerivative", "x", x, "v", v);
         if (x.length == 0) {
             return 0;
         }
         Dual[] d = Dual.seed(x, v);
-        return dualResult("jvp", f.apply(d), tagOf(d)).tangent();
+        return dualResult("directionalDerivative", f.apply(d), tagOf(d)).tangent();
     }
 
-    /** The Jacobian-vector product J(x)·v, in one forward pass (type a lambda's parameter: {@code (Real[] x)}). */
+    /** The Jacobian-vector product J(x)·v, in one forward pass. */
     public static double[] jvp(VectorFunction f, double[] x, double[] v) {
         sameLength("jvp", "x", x, "v", v);
         Dual[] d = Dual.seed(x, v);

@@ -84,10 +84,11 @@ class DerivativesTest {
         double[] x = {2, 5};
         double[] v = {0.3, -1.7};
         double[] g = Derivatives.gradient(LECTURE, x).gradient();
-        assertThat(Derivatives.jvp(LECTURE, x, v)).isCloseTo(g[0] * v[0] + g[1] * v[1], within(1e-14));
-        // an explicitly typed lambda picks the overload
-        assertThat(Derivatives.jvp((Real[] y) -> y[0].mul(y[1]), x, v)).isEqualTo(5 * 0.3 + 2 * -1.7);
-        assertThat(Derivatives.jvp((Real[] y) -> new Real[] {y[0].mul(y[1])}, x, v)).containsExactly(
+        assertThat(Derivatives.directionalDerivative(LECTURE, x, v)).isCloseTo(g[0] * v[0] + g[1] * v[1],
+                within(1e-14));
+        // plain lambdas need no parameter types: the scalar and vector cases have different names
+        assertThat(Derivatives.directionalDerivative(y -> y[0].mul(y[1]), x, v)).isEqualTo(5 * 0.3 + 2 * -1.7);
+        assertThat(Derivatives.jvp(y -> new Real[] {y[0].mul(y[1])}, x, v)).containsExactly(
                 5 * 0.3 + 2 * -1.7);
     }
 
@@ -138,9 +139,9 @@ class DerivativesTest {
 
     @Test
     void dimensionMismatchesNameTheArgumentsAndLengths() {
-        assertThatThrownBy(() -> Derivatives.jvp(LECTURE, new double[] {1, 2}, new double[] {1}))
+        assertThatThrownBy(() -> Derivatives.directionalDerivative(LECTURE, new double[] {1, 2}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("jvp", "x has 2", "v has 1");
+                .hasMessageContainingAll("directionalDerivative", "x has 2", "v has 1");
         assertThatThrownBy(() -> Derivatives.hvp(LECTURE, new double[] {1, 2}, new double[] {1, 2, 3}))
                 .hasMessageContainingAll("hvp", "x has 2", "v has 3");
         assertThatThrownBy(() -> Derivatives.vjp(MAP, new double[] {1, 2, 3}, new double[] {1}))
@@ -216,6 +217,6 @@ class DerivativesTest {
             assertThat(Derivatives.jacobian(x -> new Real[0], mode, 1.0, 2.0)).isEmpty();
         }
         assertThat(Derivatives.hessian(none)).isEmpty();
-        assertThat(Derivatives.jvp(none, new double[0], new double[0])).isZero();
+        assertThat(Derivatives.directionalDerivative(none, new double[0], new double[0])).isZero();
     }
 }
