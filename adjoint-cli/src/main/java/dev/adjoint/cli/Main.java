@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Automatic differentiation for the JVM: traces, derivatives, comparisons and benchmarks.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
