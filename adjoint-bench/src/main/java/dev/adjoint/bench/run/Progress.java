@@ -14,8 +14,8 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * JMH output as one line per case: {@code [3/15] seed/adjoint-reverse wwww..... 61.2 ns  (0:21 elapsed, ~1:05
- * left)}, a {@code w} per warm-up and a dot per measured iteration. JMH's own log is kept (the last lines) and shown
- * by {@link #log()} when something fails.
+ * left)}, a {@code w} per warm-up and a dot per measured iteration. JMH's own log of the current case is kept
+ * and shown by {@link #log()} when something fails.
  */
 public final class Progress implements OutputFormat {
 
@@ -45,13 +45,14 @@ public final class Progress implements OutputFormat {
         }
     }
 
-    /** JMH's recent log lines (headers, warnings, the fork's error output). */
+    /** JMH's log of the current case (headers, warnings, the fork's error output). */
     public String log() {
         return String.join(System.lineSeparator(), log);
     }
 
     @Override
     public void startBenchmark(BenchmarkParams params) {
+        log.clear();
         done++;
         out.printf("[%d/%d] %-32s ", done, total, params.getParam("id"));
         out.flush();

@@ -21,6 +21,11 @@ public final class Rosenbrock extends ScalarWorkload {
     }
 
     @Override
+    protected boolean manyVariables() {
+        return true;
+    }
+
+    @Override
     public double value(double[] x) {
         double s = 0;
         for (int i = 0; i < x.length - 1; i++) {
@@ -58,7 +63,7 @@ public final class Rosenbrock extends ScalarWorkload {
 
     @Override
     public <T extends CalculusFieldElement<T>> T hipparchus(T[] x) {
-        T s = x[0].newInstance(0); // not getField().getZero(): its DSCompiler tables grow as n², too big at n = 10⁴
+        T s = x[0].newInstance(0); // getField().getZero() would build Gradient's n-variable tables: n² memory
         for (int i = 0; i < x.length - 1; i++) {
             T t = x[i + 1].subtract(x[i].square());
             T u = x[i].subtract(1);

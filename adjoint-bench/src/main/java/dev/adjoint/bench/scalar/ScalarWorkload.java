@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Optional;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.analysis.differentiation.Gradient;
+import org.hipparchus.analysis.differentiation.SparseGradient;
 
 /**
  * A workload f: ℝⁿ → ℝ in scalar code, measured as: plain {@code double} code (the baseline), the same function
  * written once against {@link Real} and run in reverse mode (a reused {@link Tape}: value and gradient) and in
  * forward mode ({@link Dual}: value and one directional derivative along {@link #direction()}), a hand-written
- * gradient, and Hipparchus's forward-mode {@link Gradient} (value and gradient).
+ * gradient, and Hipparchus's forward mode (value and gradient): {@link Gradient}, or {@link SparseGradient} for
+ * workloads with many variables (a dense Gradient stores n partials per number: n² doubles for the inputs alone).
  *
  * <p>A subclass gives the four codings of its function; the smoke test checks that they agree.
  */
@@ -58,6 +60,11 @@ public abstract class ScalarWorkload implements Workload {
 
     /** f written against Hipparchus's field elements, the way a Hipparchus user writes it. */
     public abstract <T extends CalculusFieldElement<T>> T hipparchus(T[] x);
+
+    /** Whether Hipparchus should use {@link SparseGradient}, its class for many variables, instead of {@link Gradient}. */
+    protected boolean manyVariables() {
+        return false;
+    }
 
     @Override
     public String id() {
@@ -121,7 +128,7 @@ public abstract class ScalarWorkload implements Workload {
             case ADJOINT_FORWARD:
                 return new ForwardTask();
             case HIPPARCHUS:
-                return new HipparchusTask();
+                return manyVariables() ? new SparseHipparchusTask() : new HipparchusTask();
             case MANUAL:
                 return new ManualTask();
             default:
@@ -136,6 +143,9 @@ public abstract class ScalarWorkload implements Workload {
             return Row.empty().with("derivative", "directional");
         }
         Row row = Row.empty().with("derivative", "gradient");
+        if (impl == Impl.HIPPARCHUS) {
+            row = row.with("class", manyVariables() ? "SparseGradient" : "Gradient");
+        }
         if (impl == Impl.ADJOINT_REVERSE) {
             int ops = tapeSize();
             row = row.with("tape_ops", ops).with("ns_per_op", time.median() / ops * 1e9);
@@ -270,6 +280,29 @@ public abstract class ScalarWorkload implements Workload {
             }
             Gradient y = hipparchus(inputs);
             System.arraycopy(y.getGradient(), 0, derivative, 0, n);
+            value = y.getValue();
+            return value;
+        }
+    }
+
+    /** Hipparchus forward mode for many variables: every input a {@link SparseGradient} with one partial. */
+    private final class SparseHipparchusTask extends ScalarTask {
+        final SparseGradient[] inputs = new SparseGradient[point.n()];
+
+        SparseHipparchusTask() {
+            super(point.n());
+        }
+
+        @Override
+        public double run() {
+            int n = inputs.length;
+            for (int i = 0; i < n; i++) {
+                inputs[i] = SparseGradient.createVariable(i, x[i]);
+            }
+            SparseGradient y = hipparchus(inputs);
+            for (int i = 0; i < n; i++) {
+                derivative[i] = y.getDerivative(i);
+            }
             value = y.getValue();
             return value;
         }
