@@ -39,7 +39,10 @@ public interface Workload {
         return Row.empty();
     }
 
-    /** The report rows: one per derivative implementation, its time next to the baseline's from the same run. */
+    /**
+     * The report rows: one per derivative implementation, its median time next to the baseline's from the same run,
+     * and {@code ratio_min}, the ratio of the fastest iterations (less sensitive to a busy machine).
+     */
     default List<Row> rows(Map<Impl, Measurement> times) {
         Measurement objective = times.get(Impl.OBJECTIVE);
         List<Row> rows = new ArrayList<>();
@@ -53,7 +56,8 @@ public interface Workload {
                     .with("impl", impl.label())
                     .with("t_obj_s", objective.median())
                     .with("t_grad_s", t.median())
-                    .with("ratio", t.median() / objective.median());
+                    .with("ratio", t.median() / objective.median())
+                    .with("ratio_min", t.min() / objective.min());
             for (Map.Entry<String, Object> e : extras(impl, t).fields().entrySet()) {
                 row = row.with(e.getKey(), e.getValue());
             }

@@ -25,18 +25,18 @@ public final class Report {
         return rows;
     }
 
-    /** The rows as a table: workload, impl, t_obj, t_grad (± half-range), ratio and notes. */
+    /** The rows as a table: workload, impl, t_obj, t_grad (± half-range), ratio, ratio_min and notes. */
     public static String table(Map<Workload, Map<Impl, Measurement>> results) {
         StringBuilder b = new StringBuilder();
-        String format = "%-12s %-17s %11s %11s %6s %8s  %s%n";
-        b.append(String.format(format, "workload", "impl", "t_obj", "t_grad", "±", "ratio", "notes"));
+        String format = "%-12s %-17s %11s %11s %6s %8s %9s  %s%n";
+        b.append(String.format(format, "workload", "impl", "t_obj", "t_grad", "±", "ratio", "ratio_min", "notes"));
         results.forEach((w, times) -> {
             for (Row r : w.rows(times)) {
                 Measurement t = times.get(Impl.byLabel((String) r.get("impl")));
                 b.append(String.format(format, r.get("workload"), r.get("impl"),
                         time((Double) r.get("t_obj_s")), time((Double) r.get("t_grad_s")),
                         String.format("%.0f%%", 100 * t.spread()), String.format("%.2f", (Double) r.get("ratio")),
-                        notes(r)));
+                        String.format("%.2f", (Double) r.get("ratio_min")), notes(r)));
             }
         });
         return b.toString();
@@ -46,7 +46,7 @@ public final class Report {
         List<String> notes = new ArrayList<>();
         r.fields().forEach((k, v) -> {
             switch (k) {
-                case "workload": case "impl": case "t_obj_s": case "t_grad_s": case "ratio":
+                case "workload": case "impl": case "t_obj_s": case "t_grad_s": case "ratio": case "ratio_min":
                     break;
                 default:
                     notes.add(k + "=" + (v instanceof Double ? String.format("%.3g", (Double) v) : v));
