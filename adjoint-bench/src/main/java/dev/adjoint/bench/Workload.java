@@ -41,7 +41,7 @@ public interface Workload {
 
     /**
      * The report rows: one per derivative implementation, its median time next to the baseline's from the same run,
-     * and {@code ratio_min}, the ratio of the fastest iterations (less sensitive to a busy machine).
+     * and {@code ratio_min}, the ratio of the fastest iterations (less sensitive to a busy machine), with their times.
      */
     default List<Row> rows(Map<Impl, Measurement> times) {
         Measurement objective = times.get(Impl.OBJECTIVE);
@@ -57,7 +57,9 @@ public interface Workload {
                     .with("t_obj_s", objective.median())
                     .with("t_grad_s", t.median())
                     .with("ratio", t.median() / objective.median())
-                    .with("ratio_min", t.min() / objective.min());
+                    .with("ratio_min", t.min() / objective.min())
+                    .with("t_obj_min_s", objective.min())
+                    .with("t_grad_min_s", t.min());
             for (Map.Entry<String, Object> e : extras(impl, t).fields().entrySet()) {
                 row = row.with(e.getKey(), e.getValue());
             }

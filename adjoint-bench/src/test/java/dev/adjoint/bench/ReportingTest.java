@@ -43,7 +43,7 @@ class ReportingTest {
         assertThat(reverse.get("tape_ops")).isEqualTo(7);
         assertThat((Double) reverse.get("ns_per_op")).isCloseTo(0.5e9, within(1e-3));
         assertThat(rows.get(1).toJson()).isEqualTo("{\"workload\": \"seed\", \"impl\": \"manual\", \"t_obj_s\": 0.5,"
-                + " \"t_grad_s\": 0.75, \"ratio\": 1.5, \"ratio_min\": 1.5, \"derivative\": \"gradient\"}");
+                + " \"t_grad_s\": 0.75, \"ratio\": 1.5, \"ratio_min\": 1.5, \"t_obj_min_s\": 0.5, \"t_grad_min_s\": 0.75, \"derivative\": \"gradient\"}");
         String table = Report.table(Map.of(seed, times));
         assertThat(table).contains("adjoint-reverse").contains("3.50 s").contains("7.00");
     }

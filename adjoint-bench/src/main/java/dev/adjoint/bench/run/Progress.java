@@ -45,6 +45,11 @@ public final class Progress implements OutputFormat {
         }
     }
 
+    void waitingForLock() {
+        out.println("(another JMH run holds /tmp/jmh.lock; waiting for it to finish)");
+        out.flush();
+    }
+
     /** JMH's log of the current case (headers, warnings, the fork's error output). */
     public String log() {
         return String.join(System.lineSeparator(), log);

@@ -47,6 +47,7 @@ public final class Report {
         r.fields().forEach((k, v) -> {
             switch (k) {
                 case "workload": case "impl": case "t_obj_s": case "t_grad_s": case "ratio": case "ratio_min":
+                case "t_obj_min_s": case "t_grad_min_s":
                     break;
                 default:
                     notes.add(k + "=" + (v instanceof Double ? String.format("%.3g", (Double) v) : v));

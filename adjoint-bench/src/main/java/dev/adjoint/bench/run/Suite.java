@@ -5,7 +5,9 @@ import dev.adjoint.bench.Measurement;
 import dev.adjoint.bench.Workload;
 import dev.adjoint.bench.Workloads;
 import dev.adjoint.bench.jmh.SuiteBenchmark;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /** Runs workloads through JMH's {@link Runner} (forked, single-threaded) and returns each case's median time. */
 public final class Suite {
+
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(30);
 
     private Suite() {
     }
@@ -57,7 +61,7 @@ public final class Suite {
             progress.round(round + 1, settings.rounds());
             for (String id : order) {
                 // One Runner call per case keeps the order ours (JMH would sort the parameter values).
-                for (RunResult r : new Runner(options(id, settings), progress).run()) {
+                for (RunResult r : runWhenFree(options(id, settings), progress)) {
                     collect(r, seconds);
                 }
             }
@@ -74,6 +78,35 @@ public final class Suite {
             result.put(w, byImpl);
         }
         return result;
+    }
+
+    /**
+     * Runs JMH, waiting while another JMH run on this machine holds its lock ({@code /tmp/jmh.lock}): two benchmark
+     * runs at once would spoil each other's figures, and JMH would otherwise give up at once.
+     */
+    private static Collection<RunResult> runWhenFree(Options options, Progress progress) throws RunnerException {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                return new Runner(options, progress).run();
+            } catch (RunnerException e) {
+                if (!String.valueOf(e.getMessage()).contains("Unable to acquire the JMH lock")
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                if (!told) {
+                    progress.waitingForLock();
+                    told = true;
+                }
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     static Options options(String id, Settings s) {

@@ -148,7 +148,8 @@ public abstract class ScalarWorkload implements Workload {
         }
         if (impl == Impl.ADJOINT_REVERSE) {
             int ops = tapeSize();
-            row = row.with("tape_ops", ops).with("ns_per_op", time.median() / ops * 1e9);
+            row = row.with("tape_ops", ops).with("ns_per_op", time.median() / ops * 1e9)
+                    .with("ns_per_op_min", time.min() / ops * 1e9);
         }
         return row;
     }
