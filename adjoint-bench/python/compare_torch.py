@@ -26,7 +26,10 @@ import statistics
 import sys
 import timeit
 
-import torch
+try:
+    import torch
+except ImportError:
+    raise SystemExit("compare_torch.py needs PyTorch: apt-get install python3-torch, then run it with /usr/bin/python3")
 
 MASK = (1 << 64) - 1
 GOLDEN_GAMMA = 0x9E3779B97F4A7C15
