@@ -22,7 +22,7 @@ public record Settings(String name, int rounds, int warmups, int warmupMillis, i
 
     /** Under three minutes for the scalar suite on two cores: 1 round, 2 × 0.3 s warm-up, 3 × 0.3 s measured. */
     public static Settings quick() {
-        return new Settings("quick", 1, 2, 300, 3, 300, "512m");
+        return new Settings("quick", 1, 2, 300, 3, 300, "256m");
     }
 
     /** The published figures: 3 interleaved rounds, each 3 × 1 s warm-up and 5 × 1 s measured. */
