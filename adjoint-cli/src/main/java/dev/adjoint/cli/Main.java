@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             OdeDemoCommand.class,
             CompareCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
