@@ -20,7 +20,8 @@ final class DemoCommand implements Callable<Integer> {
     /** The sections in the order they run; later parts of the lecture add theirs here. */
     static final List<DemoSection> SECTIONS = List.of(
             new WorkedExampleDemo(),
-            new LogisticMapDemo());
+            new LogisticMapDemo(),
+            new TrainDemo());
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -15,8 +15,10 @@ import dev.adjoint.nn.optim.Adam;
 import dev.adjoint.nn.optim.HessianFree;
 import dev.adjoint.nn.optim.Lbfgs;
 import dev.adjoint.nn.optim.Optimizer;
+import dev.adjoint.nn.optim.Schedule;
 import dev.adjoint.nn.optim.Sgd;
 import dev.adjoint.nn.train.Epoch;
+import dev.adjoint.nn.train.OptimizerComparison;
 import dev.adjoint.nn.train.Plots;
 import dev.adjoint.nn.train.Trainer;
 import java.io.IOException;
@@ -78,6 +80,9 @@ final class TrainCommand implements Callable<Integer> {
             + " 0.01 adam on spirals).")
     Double lr;
 
+    @Option(names = "--cosine", description = "Decay the learning rate of sgd/adam to 0 along a cosine over the run.")
+    boolean cosine;
+
     @Option(names = "--hidden", paramLabel = "SIZES", split = ",",
             description = "MLP hidden layer sizes (default: 256,128,100 on images, 64,64 on spirals).")
     int[] hidden;
@@ -99,11 +104,22 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--compare-optimizers",
+            description = "Instead of training a classifier: Hessian-free vs L-BFGS vs Adam vs SGD on a badly"
+                    + " conditioned least-squares network; writes compare-optimizers.png (loss against epochs and"
+                    + " against time) to --out (default: the current directory). --epochs sets the SGD/Adam epochs"
+                    + " (default 150); L-BFGS and Hessian-free run a third as many iterations.")
+    boolean compare;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         check();
         try {
+            if (compare) {
+                compare(w);
+                return 0;
+            }
             run(w);
         } catch (UncheckedIOException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -172,10 +188,11 @@ final class TrainCommand implements Callable<Integer> {
         int nEpochs = epochs != null ? epochs : data == null ? 30 : 10;
         boolean secondOrder = optimizer == OptimizerKind.lbfgs || optimizer == OptimizerKind.hf;
         int b = batch != null ? batch : secondOrder ? 1000 : data == null ? 32 : 128;
-        Optimizer opt = optimizer(data == null);
+        Optimizer opt = optimizer(data == null, nEpochs * ((split.train().size() + b - 1) / b));
         w.printf(Locale.ROOT, "data:      %s%n", dataName);
         w.printf(Locale.ROOT, "model:     %s, %d parameters%n", describe(net), Params.count(net));
-        w.printf(Locale.ROOT, "optimizer: %s, batch %d, %d epochs, seed %d%n", opt.name(), b, nEpochs, seed);
+        w.printf(Locale.ROOT, "optimizer: %s%s, batch %d, %d epochs, seed %d%n", opt.name(),
+                cosine ? " (cosine decay)" : "", b, nEpochs, seed);
         w.printf(Locale.ROOT, "BLAS:      %s%n", Blas.name());
         w.flush();
         Writer jsonOut = openJson();
@@ -218,16 +235,54 @@ final class TrainCommand implements Callable<Integer> {
         w.flush();
     }
 
-    private Optimizer optimizer(boolean spirals) {
+    private void compare(PrintWriter w) {
+        int first = epochs != null ? epochs : 150;
+        int second = Math.max(1, first / 3);
+        w.printf(Locale.ROOT, "8-16-16-1 tanh network, least squares, inputs stretched to condition ~1e7 (seed %d)%n",
+                seed);
+        w.flush();
+        List<OptimizerComparison.Trace> traces = OptimizerComparison.run(seed, first, second, line -> {
+            w.println(line);
+            w.flush();
+        });
+        Path dir = out != null ? out : Path.of(".");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        Path png = dir.resolve("compare-optimizers.png");
+        OptimizerComparison.plot(traces, png);
+        if (json != null) {
+            StringBuilder sb = new StringBuilder();
+            for (OptimizerComparison.Trace t : traces) {
+                for (int i = 0; i < t.epochs().length; i++) {
+                    sb.append(String.format(Locale.ROOT, "{\"method\": \"%s\", \"epoch\": %d, \"seconds\": %.4f,"
+                            + " \"train_loss\": %.6g}%n", t.name(), i, t.seconds()[i], t.loss()[i]));
+                }
+            }
+            try {
+                Files.writeString(json, sb.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
+            }
+        }
+        w.printf("wrote %s%n", png);
+        w.flush();
+    }
+
+    private Optimizer optimizer(boolean spirals, int steps) {
+        double rate = lr != null ? lr : optimizer == OptimizerKind.sgd ? 0.05 : spirals ? 0.01 : 1e-3;
+        Schedule schedule = cosine ? Schedule.cosine(rate, steps, 0) : Schedule.constant(rate);
         switch (optimizer) {
             case sgd:
-                return Sgd.of(lr != null ? lr : 0.05).nesterov(0.9);
+                return Sgd.of(schedule).nesterov(0.9);
             case lbfgs:
                 return Lbfgs.create();
             case hf:
                 return HessianFree.create();
             default:
-                return Adam.of(lr != null ? lr : spirals ? 0.01 : 1e-3);
+                return Adam.of(schedule);
         }
     }
 

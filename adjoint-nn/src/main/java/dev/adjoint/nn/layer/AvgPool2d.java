@@ -4,7 +4,10 @@ import dev.adjoint.Tensor;
 import dev.adjoint.nn.Layer;
 import dev.adjoint.nn.Phase;
 
-/** The mean over size × size windows of {@code [N, H, W, C]} images (zero padding counts, as PyTorch's default). */
+/**
+ * The mean over size × size windows of {@code [N, H, W, C]} images (zero padding counts, as PyTorch's default): the
+ * sum of the shifted views of {@link Windows#shifts} over size².
+ */
 public record AvgPool2d(int size, int stride, int padding) implements Layer {
 
     /** Checks the sizes. */
@@ -19,9 +22,12 @@ public record AvgPool2d(int size, int stride, int padding) implements Layer {
 
     @Override
     public Tensor apply(Tensor x, Phase phase) {
-        if (Pooling.tiles(x, size, stride, padding, "AvgPool2d")) {
-            return Pooling.tiled(x, size).mean(new int[] {2, 4}, false);
+        Pooling.check(x, "AvgPool2d");
+        Tensor[] views = Windows.shifts(x, size, size, stride, padding, "AvgPool2d");
+        Tensor sum = views[0];
+        for (int i = 1; i < views.length; i++) {
+            sum = sum.add(views[i]);
         }
-        return Windows.patches(x, size, size, stride, padding, "AvgPool2d").mean(new int[] {3}, false);
+        return sum.div(size * size);
     }
 }

@@ -19,6 +19,14 @@ public final class Windows {
 
     /** The windows of size kh × kw, stride and zero padding, stacked on axis 3. */
     public static Tensor patches(Tensor x, int kh, int kw, int stride, int padding, String op) {
+        return Tensor.stack(3, shifts(x, kh, kw, stride, padding, op));
+    }
+
+    /**
+     * One {@code [N, OH, OW, C]} strided view per kernel offset (i, j), in row-major order: element (n, y, x, c) of
+     * view (i, j) is the padded input at (n, y·s + i, x·s + j, c). Pooling reduces these elementwise.
+     */
+    public static Tensor[] shifts(Tensor x, int kh, int kw, int stride, int padding, String op) {
         if (x.rank() != 4) {
             throw new IllegalArgumentException(op + ": input of shape " + x.shape() + ", expected [N, H, W, C]");
         }
@@ -36,6 +44,6 @@ public final class Windows {
                 parts[i * kw + j] = rows.slice(2, j, j + stride * (ow - 1) + 1, stride);
             }
         }
-        return Tensor.stack(3, parts);
+        return parts;
     }
 }

@@ -24,6 +24,12 @@ public final class Plots {
     /** Writes a chart of named curves to {@code file} (a .png), with a logarithmic y axis when asked. */
     public static void lines(Path file, String title, String xLabel, String yLabel, Map<String, Series> curves,
                              boolean logY) {
+        save(file, List.of(chart(title, xLabel, yLabel, curves, logY)));
+    }
+
+    /** A chart of named curves. */
+    public static XYChart chart(String title, String xLabel, String yLabel, Map<String, Series> curves,
+                                boolean logY) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
@@ -41,9 +47,18 @@ public final class Plots {
             XYSeries s = chart.addSeries(e.getKey(), e.getValue().x(), y);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
+        return chart;
+    }
+
+    /** Writes charts side by side into one PNG. */
+    public static void save(Path file, List<XYChart> charts) {
+        String name = file.toString().replaceFirst("\\.png$", "");
         try {
-            BitmapEncoder.saveBitmap(chart, file.toString().replaceFirst("\\.png$", ""),
-                    BitmapEncoder.BitmapFormat.PNG);
+            if (charts.size() == 1) {
+                BitmapEncoder.saveBitmap(charts.get(0), name, BitmapEncoder.BitmapFormat.PNG);
+            } else {
+                BitmapEncoder.saveBitmap(charts, 1, charts.size(), name, BitmapEncoder.BitmapFormat.PNG);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
