@@ -295,7 +295,7 @@ public final class Tensor {
 
     /** this + c. */
     public Tensor add(double c) {
-        return binary(ADD, this, scalar(c));
+        return apply(new Unary.Affine(1, c));
     }
 
     /** this − y. */
@@ -305,12 +305,12 @@ public final class Tensor {
 
     /** this − c. */
     public Tensor sub(double c) {
-        return binary(SUB, this, scalar(c));
+        return apply(new Unary.Affine(1, -c));
     }
 
     /** c − this. */
     public Tensor rsub(double c) {
-        return binary(SUB, scalar(c), this);
+        return apply(new Unary.Affine(-1, c));
     }
 
     /** this · y. */
@@ -320,7 +320,7 @@ public final class Tensor {
 
     /** this · c. */
     public Tensor mul(double c) {
-        return binary(MUL, this, scalar(c));
+        return apply(new Unary.Affine(c, 0));
     }
 
     /** this / y. */
@@ -330,7 +330,7 @@ public final class Tensor {
 
     /** this / c. */
     public Tensor div(double c) {
-        return binary(DIV, this, scalar(c));
+        return apply(new Unary.Affine(1 / c, 0));
     }
 
     /** c / this. */
@@ -350,7 +350,7 @@ public final class Tensor {
 
     /** this². */
     public Tensor square() {
-        return mul(this);
+        return apply(Power.of(2));
     }
 
     /** this^p for a constant exponent. */
@@ -968,7 +968,8 @@ public final class Tensor {
 
     /**
      * Elements start, start + step, … before stop along one axis, with Python's conventions: negative indices count
-     * from the end, bounds are clamped, a negative step walks backwards.
+     * from the end, bounds are clamped, a negative step walks backwards (x[::-1] is {@code slice(a, -1,
+     * Integer.MIN_VALUE, -1)}; an open end is {@code Integer.MAX_VALUE}).
      */
     public Tensor slice(int axis, int start, int stop, int step) {
         Shape s = shape();
@@ -1082,7 +1083,7 @@ public final class Tensor {
             }
             u[i] = parts[i].unsqueeze(axis);
         }
-        return concat(axis < 0 ? axis : axis, u);
+        return concat(axis, u);
     }
 
     /** Pieces of the given lengths along an axis (they must add up to its length). */

@@ -17,7 +17,7 @@ public final class NdArray {
     NdArray(double[] data, Shape shape) {
         this.data = data;
         this.shape = shape;
-        this.strides = shape.strides();
+        this.strides = shape.rawStrides();
     }
 
     /** An array holding a copy of {@code data} laid out row-major in {@code shape}. */
@@ -174,6 +174,18 @@ public final class NdArray {
         return new NdArray(out, shape);
     }
 
+    /** Elementwise product in which a zero in this array gives zero whatever the other element (even ∞, NaN). */
+    public NdArray safeMul(NdArray b) {
+        same("safeMul", b);
+        double[] x = data;
+        double[] y = b.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[i] == 0 ? 0 : x[i] * y[i];
+        }
+        return new NdArray(out, shape);
+    }
+
     /** Elementwise quotient. */
     public NdArray div(NdArray b) {
         same("div", b);
@@ -195,6 +207,29 @@ public final class NdArray {
         return new NdArray(out, shape);
     }
 
+    /** Elementwise {@code a·b + c·d} in one pass (the product rule's tangent), where a zero a or c gives 0. */
+    public static NdArray productRule(NdArray a, NdArray b, NdArray c, NdArray d) {
+        a.same("productRule", b);
+        a.same("productRule", c);
+        a.same("productRule", d);
+        double[] out = new double[a.data.length];
+        for (int i = 0; i < out.length; i++) {
+            double p = a.data[i] == 0 ? 0 : a.data[i] * b.data[i];
+            double q = c.data[i] == 0 ? 0 : c.data[i] * d.data[i];
+            out[i] = p + q;
+        }
+        return new NdArray(out, a.shape);
+    }
+
+    /** Elementwise {@code a * this + b} for constants a, b. */
+    public NdArray affine(double a, double b) {
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a * data[i] + b;
+        }
+        return new NdArray(out, shape);
+    }
+
     /** Elementwise choice: {@code cond != 0 ? a : b}. */
     public static NdArray where(NdArray cond, NdArray a, NdArray b) {
         cond.same("where", a);
@@ -206,7 +241,7 @@ public final class NdArray {
         return new NdArray(out, cond.shape);
     }
 
-    /** 1 where every element is nonzero... as a boolean: whether all elements are nonzero. */
+    /** Whether all elements are nonzero. */
     public boolean allNonZero() {
         for (double v : data) {
             if (v == 0) {
