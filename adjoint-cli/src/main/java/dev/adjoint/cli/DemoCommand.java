@@ -22,7 +22,8 @@ final class DemoCommand implements Callable<Integer> {
             new WorkedExampleDemo(),
             new LogisticMapDemo(),
             new CompareDemo(),
-            new OdeDemo());
+            new OdeDemo(),
+            new TrainDemo());
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             OdeDemoCommand.class,
             CompareCommand.class,
             BenchCommand.class,
+            TrainCommand.class,
         })
 public final class Main implements Runnable {
 

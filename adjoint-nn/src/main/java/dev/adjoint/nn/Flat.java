@@ -1,0 +1,105 @@
+package dev.adjoint.nn;
+
+import dev.adjoint.Tensor;
+import dev.adjoint.Tree;
+import dev.adjoint.array.NdArray;
+import dev.adjoint.array.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parameters of a structure (record, list, ... of tensors) as one vector, and back. Optimisers that think in
+ * vectors (L-BFGS, Hessian-free, the first-order updates) use it to work on any model; {@link #unflatten} is tensor
+ * code, so a function of the vector can be differentiated by every transform.
+ */
+public final class Flat<T> {
+
+    private final T template;
+    private final Shape[] shapes;
+    private final int[] offsets;
+    private final int size;
+
+    private Flat(T template) {
+        this.template = template;
+        List<Tensor> leaves = Tree.leaves(template);
+        shapes = new Shape[leaves.size()];
+        offsets = new int[leaves.size() + 1];
+        for (int i = 0; i < shapes.length; i++) {
+            shapes[i] = leaves.get(i).shape();
+            offsets[i + 1] = offsets[i] + shapes[i].size();
+        }
+        size = offsets[shapes.length];
+    }
+
+    /** The layout of {@code template}'s tensors (their order and shapes). */
+    public static <T> Flat<T> of(T template) {
+        return new Flat<>(template);
+    }
+
+    /** The total number of parameters. */
+    public int size() {
+        return size;
+    }
+
+    /** The values of a structure of this layout, concatenated. */
+    public double[] pack(T tree) {
+        List<Tensor> leaves = Tree.leaves(tree);
+        check(leaves.size());
+        double[] v = new double[size];
+        for (int i = 0; i < shapes.length; i++) {
+            NdArray a = leaves.get(i).array();
+            if (!a.shape().equals(shapes[i])) {
+                throw new IllegalArgumentException("Flat.pack: tensor " + i + " has shape " + a.shape()
+                        + ", expected " + shapes[i]);
+            }
+            for (int j = 0, o = offsets[i]; j < a.size(); j++) {
+                v[o + j] = a.at(j);
+            }
+        }
+        return v;
+    }
+
+    /** A structure of this layout holding the values of {@code v} (constant tensors). */
+    public T unpack(double[] v) {
+        if (v.length != size) {
+            throw new IllegalArgumentException("Flat.unpack: vector of length " + v.length + ", expected " + size);
+        }
+        List<Tensor> out = new ArrayList<>(shapes.length);
+        for (int i = 0; i < shapes.length; i++) {
+            double[] d = new double[shapes[i].size()];
+            System.arraycopy(v, offsets[i], d, 0, d.length);
+            out.add(Tensor.of(NdArray.adopt(shapes[i], d)));
+        }
+        return Tree.rebuild(template, out);
+    }
+
+    /** The tensors of a structure as one vector (differentiable). */
+    public Tensor flatten(T tree) {
+        List<Tensor> leaves = Tree.leaves(tree);
+        check(leaves.size());
+        Tensor[] parts = new Tensor[leaves.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = leaves.get(i).reshape(-1);
+        }
+        return parts.length == 0 ? Tensor.zeros(0) : Tensor.concat(0, parts);
+    }
+
+    /** The structure whose tensors are the consecutive pieces of {@code v} (differentiable). */
+    public T unflatten(Tensor v) {
+        if (v.rank() != 1 || v.dim(0) != size) {
+            throw new IllegalArgumentException("Flat.unflatten: vector of shape " + v.shape() + ", expected ["
+                    + size + "]");
+        }
+        List<Tensor> out = new ArrayList<>(shapes.length);
+        for (int i = 0; i < shapes.length; i++) {
+            out.add(v.slice(0, offsets[i], offsets[i + 1]).reshape(shapes[i]));
+        }
+        return Tree.rebuild(template, out);
+    }
+
+    private void check(int n) {
+        if (n != shapes.length) {
+            throw new IllegalArgumentException("Flat: structure has " + n + " tensors, expected " + shapes.length);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.adjoint.nn.layer;
+
+import dev.adjoint.Tensor;
+import dev.adjoint.nn.Layer;
+import dev.adjoint.nn.Phase;
+
+/**
+ * The mean over size × size windows of {@code [N, H, W, C]} images (zero padding counts, as PyTorch's default): the
+ * sum of the shifted views of {@link Windows#shifts} over size².
+ */
+public record AvgPool2d(int size, int stride, int padding) implements Layer {
+
+    /** Checks the sizes. */
+    public AvgPool2d {
+        Pooling.check("AvgPool2d", size, stride, padding);
+    }
+
+    /** Non-overlapping size × size windows. */
+    public static AvgPool2d of(int size) {
+        return new AvgPool2d(size, size, 0);
+    }
+
+    @Override
+    public Tensor apply(Tensor x, Phase phase) {
+        Pooling.check(x, "AvgPool2d");
+        Tensor[] views = Windows.shifts(x, size, size, stride, padding, "AvgPool2d");
+        Tensor sum = views[0];
+        for (int i = 1; i < views.length; i++) {
+            sum = sum.add(views[i]);
+        }
+        return sum.div(size * size);
+    }
+}

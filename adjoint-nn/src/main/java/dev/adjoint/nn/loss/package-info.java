@@ -1,0 +1,2 @@
+/** Losses (scalar tensors, means over the batch) and metrics. */
+package dev.adjoint.nn.loss;
