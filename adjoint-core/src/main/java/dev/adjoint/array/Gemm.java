@@ -1,0 +1,69 @@
+package dev.adjoint.array;
+
+/**
+ * Batched matrix products {@code op(A) op(B)} on row-major arrays through BLAS dgemm, where op transposes the last
+ * two axes when asked. Batch axes (all but the last two) must be equal, or one operand must be a plain matrix.
+ */
+public final class Gemm {
+
+    private Gemm() {
+    }
+
+    /** The result shape, or an error naming the operation and both shapes. */
+    public static Shape shape(Shape a, Shape b, boolean ta, boolean tb) {
+        if (a.rank() < 2 || b.rank() < 2) {
+            throw new IllegalArgumentException("matmul: " + a + " @ " + b + ": operands must have rank >= 2");
+        }
+        int m = a.dim(ta ? -1 : -2);
+        int k = a.dim(ta ? -2 : -1);
+        int k2 = b.dim(tb ? -1 : -2);
+        int n = b.dim(tb ? -2 : -1);
+        if (k != k2) {
+            throw new IllegalArgumentException("matmul: " + a + (ta ? "ᵀ" : "") + " @ " + b + (tb ? "ᵀ" : "")
+                    + ": inner dimensions " + k + " and " + k2 + " differ");
+        }
+        Shape batchA = a.sub(0, a.rank() - 2);
+        Shape batchB = b.sub(0, b.rank() - 2);
+        Shape batch;
+        if (batchA.equals(batchB) || batchB.rank() == 0) {
+            batch = batchA;
+        } else if (batchA.rank() == 0) {
+            batch = batchB;
+        } else {
+            throw new IllegalArgumentException("matmul: " + a + " @ " + b + ": batch dimensions " + batchA
+                    + " and " + batchB + " differ");
+        }
+        return batch.concat(Shape.of(m, n));
+    }
+
+    /** {@code op(A) op(B)}. */
+    public static NdArray matmul(NdArray a, NdArray b, boolean ta, boolean tb) {
+        Shape out = shape(a.shape, b.shape, ta, tb);
+        int m = out.dim(-2);
+        int n = out.dim(-1);
+        int k = a.shape.dim(ta ? -2 : -1);
+        double[] c = new double[out.size()];
+        if (c.length == 0 || k == 0) {
+            return new NdArray(c, out);
+        }
+        int batchA = a.shape.size() / (m * k);
+        int batchB = b.shape.size() / (k * n);
+        int batch = out.size() / (m * n);
+        if (batchB == 1 && b.shape.rank() == 2 && !ta) {
+            gemm(a.data, 0, b.data, 0, c, 0, batch * m, n, k, false, tb);
+        } else {
+            for (int i = 0; i < batch; i++) {
+                gemm(a.data, batchA == 1 ? 0 : i * m * k, b.data, batchB == 1 ? 0 : i * k * n, c, i * m * n,
+                        m, n, k, ta, tb);
+            }
+        }
+        return new NdArray(c, out);
+    }
+
+    /** Row-major C[m,n] = op(A) op(B) as the column-major product Cᵀ = op(B)ᵀ op(A)ᵀ. */
+    static void gemm(double[] a, int offA, double[] b, int offB, double[] c, int offC, int m, int n, int k,
+                     boolean ta, boolean tb) {
+        Blas.instance().dgemm(tb ? "T" : "N", ta ? "T" : "N", n, m, k, 1.0, b, offB, tb ? k : n,
+                a, offA, ta ? m : k, 0.0, c, offC, n);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.adjoint.primitive;
+
+import dev.adjoint.Tensor;
+import dev.adjoint.array.NdArray;
+import dev.adjoint.array.Shape;
+import dev.adjoint.interpret.Batching;
+import dev.adjoint.interpret.Vjp;
+import java.util.function.Function;
+
+/**
+ * A user function with a user forward rule. Forward mode uses the rule; reverse mode differentiates the function
+ * itself on a fresh tape. Batching loops over the batch, keeping the rule.
+ */
+public record CustomJvp(String label, Function<Tensor[], Tensor> function, Rule rule) implements Control {
+
+    /** The forward rule: the output tangent from the inputs, their tangents (zeros when not perturbed) and y. */
+    @FunctionalInterface
+    public interface Rule {
+        /** ẏ. */
+        Tensor jvp(Tensor[] x, Tensor[] tangents, Tensor y);
+    }
+
+    @Override
+    public String name() {
+        return label;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        Tensor[] zeros = new Tensor[in.length];
+        for (int i = 0; i < in.length; i++) {
+            zeros[i] = Tensor.zeros(in[i].dims());
+        }
+        return function.apply(zeros).shape();
+    }
+
+    @Override
+    public NdArray evaluate(NdArray... x) {
+        Tensor[] t = new Tensor[x.length];
+        for (int i = 0; i < x.length; i++) {
+            t[i] = Tensor.of(x[i]);
+        }
+        return function.apply(t).array();
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        Tensor[] full = new Tensor[t.length];
+        for (int i = 0; i < t.length; i++) {
+            full[i] = t[i] != null ? t[i] : Tensor.zerosLike(x[i]);
+        }
+        return rule.jvp(x, full, y);
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] wanted) {
+        try (Vjp tape = new Vjp()) {
+            Tensor[] watched = new Tensor[x.length];
+            for (int i = 0; i < x.length; i++) {
+                watched[i] = wanted[i] ? tape.watch(x[i]) : x[i];
+            }
+            Tensor out = function.apply(watched);
+            tape.close();
+            Tensor[] grads = tape.backward(out, g, watched);
+            for (int i = 0; i < x.length; i++) {
+                if (!wanted[i]) {
+                    grads[i] = null;
+                }
+            }
+            return grads;
+        }
+    }
+
+    @Override
+    public Tensor batch(Tensor[] x, boolean[] batched, int size) {
+        return Batching.loop(this, x, batched, size);
+    }
+}

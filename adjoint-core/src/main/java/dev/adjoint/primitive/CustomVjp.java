@@ -1,0 +1,81 @@
+package dev.adjoint.primitive;
+
+import dev.adjoint.Tensor;
+import dev.adjoint.array.NdArray;
+import dev.adjoint.array.Shape;
+import dev.adjoint.interpret.Batching;
+import dev.adjoint.interpret.Jvp;
+import java.util.function.Function;
+
+/**
+ * A user function with a user reverse rule. Reverse mode uses the rule; forward mode (and so forward-over-reverse
+ * Hessians) differentiates the function itself, and the rule, being tensor code, is differentiated like any other
+ * code when a Hessian needs its derivative. Batching loops over the batch, keeping the rule.
+ */
+public record CustomVjp(String label, Function<Tensor[], Tensor> function, Rule rule) implements Control {
+
+    /** The reverse rule: cotangents of the inputs from the inputs, the output and the output's cotangent. */
+    @FunctionalInterface
+    public interface Rule {
+        /** x̄ for each input (null for zero). */
+        Tensor[] vjp(Tensor[] x, Tensor y, Tensor cotangent);
+    }
+
+    @Override
+    public String name() {
+        return label;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        Tensor[] zeros = new Tensor[in.length];
+        for (int i = 0; i < in.length; i++) {
+            zeros[i] = Tensor.zeros(in[i].dims());
+        }
+        return function.apply(zeros).shape();
+    }
+
+    @Override
+    public NdArray evaluate(NdArray... x) {
+        Tensor[] t = new Tensor[x.length];
+        for (int i = 0; i < x.length; i++) {
+            t[i] = Tensor.of(x[i]);
+        }
+        return function.apply(t).array();
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        try (Jvp jvp = new Jvp()) {
+            Tensor[] seeded = new Tensor[x.length];
+            for (int i = 0; i < x.length; i++) {
+                seeded[i] = t[i] == null ? x[i] : jvp.seed(x[i], t[i]);
+            }
+            return jvp.tangentOrNull(function.apply(seeded));
+        }
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] wanted) {
+        Tensor[] r = rule.vjp(x, y, g);
+        if (r.length != x.length) {
+            throw new IllegalStateException(label + ": custom VJP rule returned " + r.length
+                    + " cotangents for " + x.length + " inputs");
+        }
+        for (int i = 0; i < r.length; i++) {
+            if (r[i] != null && !r[i].shape().equals(x[i].shape())) {
+                throw new IllegalStateException(label + ": custom VJP rule returned a cotangent of shape "
+                        + r[i].shape() + " for input " + i + " of shape " + x[i].shape());
+            }
+            if (!wanted[i]) {
+                r[i] = null;
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public Tensor batch(Tensor[] x, boolean[] batched, int size) {
+        return Batching.loop(this, x, batched, size);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.adjoint.primitive;
+
+import dev.adjoint.Tensor;
+import dev.adjoint.array.NdArray;
+
+/** x · y elementwise: ż = ẋ y + x ẏ, x̄ = z̄ y, ȳ = z̄ x. */
+public record Mul() implements Elementwise {
+
+    @Override
+    public String name() {
+        return "mul";
+    }
+
+    @Override
+    public NdArray evaluate(NdArray... x) {
+        return x[0].mul(x[1]);
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        Tensor a = t[0] == null ? null : t[0].mul(x[1]);
+        Tensor b = t[1] == null ? null : x[0].mul(t[1]);
+        return a == null ? b : b == null ? a : a.add(b);
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] wanted) {
+        return new Tensor[] {wanted[0] ? g.mul(x[1]) : null, wanted[1] ? g.mul(x[0]) : null};
+    }
+}

@@ -1,0 +1,81 @@
+package dev.adjoint.primitive;
+
+import dev.adjoint.Tensor;
+import dev.adjoint.array.NdArray;
+import dev.adjoint.interpret.Evaluate;
+import dev.adjoint.scalar.Elementary;
+import dev.adjoint.scalar.UnaryFunction;
+
+/**
+ * f(x) elementwise for a row f of the scalar table ({@link Elementary}, {@code Power}, {@code Polygamma}): the
+ * row is the function's one definition, value and derivative, so ẏ = f′(x) ẋ and x̄ = ȳ f′(x) with f′ written
+ * over {@code Real} and evaluated here on tensors (differentiable again, to any order). A few derivatives reuse the
+ * output (exp′ = y, tanh′ = 1 − y², sqrt′ = 1/(2y), sigmoid′ = y(1 − y)).
+ */
+public record Unary(UnaryFunction function) implements Elementwise {
+
+    @Override
+    public String name() {
+        return function.symbol();
+    }
+
+    @Override
+    public NdArray evaluate(NdArray... x) {
+        UnaryFunction f = function;
+        return x[0].map(f::value);
+    }
+
+    /** f′(x) as a tensor expression (y = f(x) is given for the rows whose derivative is cheaper from it). */
+    public Tensor derivative(Tensor x, Tensor y) {
+        if (function == Elementary.EXP) {
+            return y;
+        } else if (function == Elementary.TANH) {
+            return y.square().neg().add(1);
+        } else if (function == Elementary.SQRT) {
+            return y.reciprocal().mul(0.5);
+        } else if (function == Elementary.SIGMOID) {
+            return y.mul(y.neg().add(1));
+        } else if (function == Elementary.NEG) {
+            return Tensor.scalar(-1).broadcastTo(x.shape());
+        }
+        return TensorReal.of(function.derivative(new TensorReal(x))).broadcastTo(x.shape());
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        if (t[0] == null) {
+            return null;
+        }
+        if (function == Elementary.NEG) {
+            return t[0].neg();
+        }
+        return t[0].mul(derivative(x[0], y));
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] wanted) {
+        if (function == Elementary.NEG) {
+            return new Tensor[] {g.neg()};
+        }
+        if (g.isConcrete() && x[0].isConcrete() && y.isConcrete()) {
+            return new Tensor[] {Tensor.of(Evaluate.check("vjp of " + name(), fused(g.array(), x[0].array(),
+                    y.array())))};
+        }
+        return new Tensor[] {g.mul(derivative(x[0], y))};
+    }
+
+    /** ȳ f′(x) in one pass, for first-order reverse mode on concrete values. */
+    private NdArray fused(NdArray g, NdArray x, NdArray y) {
+        UnaryFunction f = function;
+        if (f == Elementary.EXP) {
+            return g.mul(y);
+        } else if (f == Elementary.TANH) {
+            return g.zip(y, (a, b) -> a * (1 - b * b));
+        } else if (f == Elementary.SIGMOID) {
+            return g.zip(y, (a, b) -> a * b * (1 - b));
+        } else if (f == Elementary.SQRT) {
+            return g.zip(y, (a, b) -> a * 0.5 / b);
+        }
+        return g.zip(x, (a, b) -> a * f.slope(b));
+    }
+}
