@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "adjoint", mixinStandardHelpOptions = true, version = "adjoint 0.1.0",
         description = "Automatic differentiation for the JVM: traces, derivatives, comparisons and benchmarks.",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            CommandLine.HelpCommand.class, TraceCommand.class, DiffCommand.class, DemoCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -21,12 +21,26 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine commandLine = commandLine();
+        int code = commandLine.execute(args);
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        return code;
     }
 
-    /** The configured picocli command line. */
+    /** The configured picocli command line: UTF-8 output, exit codes 0 ok, 1 evaluation error, 2 usage error. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return new CommandLine(new Main())
+                .setOut(utf8(System.out))
+                .setErr(utf8(System.err))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new ErrorHandler());
+    }
+
+    // The traces print v̄₋₁ and friends, which the platform charset (ASCII under LANG=C) would turn into '?'.
+    private static java.io.PrintWriter utf8(java.io.PrintStream stream) {
+        return new java.io.PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8),
+                true);
     }
 
     @Override

@@ -56,6 +56,11 @@ public final class Dual implements Real {
         return TAGS.incrementAndGet();
     }
 
+    /** The derivative computation this number belongs to (0: none, a constant). */
+    int tag() {
+        return tag;
+    }
+
     @Override
     public double value() {
         return value;

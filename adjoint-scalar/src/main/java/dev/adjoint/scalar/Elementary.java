@@ -43,7 +43,7 @@ public enum Elementary implements UnaryFunction {
     ABS("abs", -inf(), inf(), Math::abs, Math::signum, Real::signum),
     SIGNUM("sign", -inf(), inf(), Math::signum, x -> 0, x -> x.constant(0)),
     SIGMOID("sigmoid", -inf(), inf(), Elementary::sigmoid, x -> sigmoid(x) * (1 - sigmoid(x)),
-            x -> x.sigmoid().mul(x.sigmoid().neg().add(1))),
+            Elementary::sigmoidDerivative),
     SOFTPLUS("softplus", -inf(), inf(), x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), Elementary::sigmoid,
             Real::sigmoid),
     ERF("erf", -inf(), inf(), Erf::erf, x -> K.TWO_OVER_SQRT_PI * Math.exp(-x * x),
@@ -125,6 +125,12 @@ public enum Elementary implements UnaryFunction {
         double a = Math.abs(x);
         double r = a > 1e8 ? Math.log(a) + Math.log(2) : Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a)));
         return Math.copySign(r, x);
+    }
+
+    /** σ′ = σ(1 − σ), with σ computed once so that higher orders stay cheap. */
+    private static Real sigmoidDerivative(Real x) {
+        Real s = x.sigmoid();
+        return s.mul(s.neg().add(1));
     }
 
     static double sigmoid(double x) {

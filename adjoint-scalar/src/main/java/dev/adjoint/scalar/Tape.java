@@ -156,8 +156,8 @@ public final class Tape {
 
     Var check(Real r) {
         if (!(r instanceof Var)) {
-            throw new IllegalArgumentException("cannot combine a Var with a " + r.getClass().getSimpleName()
-                    + ": all operands must be Vars of one tape (lift constants with constant(c))");
+            String kind = r == null ? "null" : r.getClass().getSimpleName();
+            throw new IllegalArgumentException("cannot combine a Var with a " + kind + ": all operands must be Vars of one tape (lift constants with constant(c))");
         }
         Var v = (Var) r;
         if (v.tape != this) {

@@ -1,0 +1,150 @@
+package dev.adjoint.scalar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The reverse-mode tape: long programs, reuse, memory, and misuse. */
+class TapeTest {
+
+    @Test
+    void aMillionOperationChainIsSweptWithoutRecursion() {
+        int n = 1_000_000;
+        double a = 1 + 1e-6;
+        Tape tape = Tape.create();
+        Var x = tape.variable(0.75);
+        Var y = x;
+        for (int i = 0; i < n / 3; i++) {
+            y = y.mul(a).add(x).sub(x); // three operations; the last two cancel
+        }
+        double[] g = tape.gradient(y, x);
+        assertThat(tape.size()).isEqualTo(1 + 3 * (n / 3));
+        assertThat(g[0]).isCloseTo(Math.pow(a, n / 3), within(1e-9));
+        assertThat(y.value()).isCloseTo(0.75 * Math.pow(a, n / 3), within(1e-9));
+    }
+
+    @Test
+    void aMillionOperationChainThroughDerivatives() {
+        RealFunction f = v -> {
+            Real y = v[0];
+            for (int i = 0; i < 1_000_000; i++) {
+                y = y.add(v[1].mul(1e-6));
+            }
+            return y.square();
+        };
+        Gradient g = Derivatives.gradient(f, 1.5, 2);
+        double y = 1.5 + 2;
+        assertThat(g.gradient()).containsExactly(new double[] {2 * y, 2 * y}, within(1e-6));
+    }
+
+    @Test
+    void recordsTenMillionOperations() {
+        int n = 10_000_000;
+        Tape tape = Tape.create();
+        Var x = tape.variable(2);
+        Var y = x;
+        for (int i = 0; i < n; i++) {
+            y = y.add(x);
+        }
+        assertThat(tape.size()).isEqualTo(n + 1);
+        assertThat(tape.gradient(y, x)[0]).isEqualTo(n + 1.0);
+        assertThat(tape.bytesHeld()).isGreaterThanOrEqualTo((long) n * (Tape.BYTES_PER_OPERATION + Double.BYTES));
+    }
+
+    @Test
+    void bytesPerOperationAreTwoIndicesAndTwoPartials() {
+        assertThat(Tape.BYTES_PER_OPERATION).isEqualTo(2 * 4 + 2 * 8);
+        Tape tape = Tape.withCapacity(100_000);
+        long empty = tape.bytesHeld();
+        Var x = tape.variable(1);
+        for (int i = 0; i < 99_999; i++) {
+            x = x.mul(1.0);
+        }
+        assertThat(tape.bytesHeld()).as("no growth within the requested capacity").isEqualTo(empty);
+        assertThat(empty).isEqualTo(100_001L * Tape.BYTES_PER_OPERATION);
+    }
+
+    @Test
+    void clearReusesTheArrays() {
+        Tape tape = Tape.create();
+        double first = 0;
+        long held = 0;
+        for (int round = 0; round < 5; round++) {
+            Var x = tape.variable(0.5);
+            Real y = x;
+            for (int i = 0; i < 50_000; i++) {
+                y = y.sin().add(x);
+            }
+            double g = tape.gradient((Var) y, x)[0];
+            if (round == 0) {
+                first = g;
+                held = tape.bytesHeld();
+            }
+            assertThat(g).as("round %d", round).isEqualTo(first);
+            assertThat(tape.bytesHeld()).as("round %d allocates nothing new", round).isEqualTo(held);
+            tape.clear();
+            assertThat(tape.size()).isZero();
+        }
+    }
+
+    @Test
+    void aVarFromAnotherTapeIsRefusedWithAdvice() {
+        Tape a = Tape.create();
+        Tape b = Tape.create();
+        Var x = a.variable(1);
+        Var y = b.variable(2);
+        assertThatThrownBy(() -> x.add(y)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("another tape", "same Tape");
+        assertThatThrownBy(() -> b.backward(x)).hasMessageContaining("another tape");
+        assertThatThrownBy(() -> x.add(Dual.of(1, 0))).hasMessageContainingAll("Dual", "Vars of one tape");
+    }
+
+    @Test
+    void aVarRecordedBeforeClearIsRefusedWithAdvice() {
+        Tape tape = Tape.create();
+        Var x = tape.variable(1);
+        Real y = x.exp();
+        tape.clear();
+        Var z = tape.variable(3);
+        assertThatThrownBy(() -> y.mul(2)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContainingAll("before tape.clear()", "record the computation again");
+        assertThatThrownBy(() -> z.add(x)).hasMessageContaining("before tape.clear()");
+        assertThatThrownBy(() -> tape.backward((Var) y)).hasMessageContaining("before tape.clear()");
+        assertThatThrownBy(((Var) y)::adjoint).hasMessageContaining("before tape.clear()");
+    }
+
+    @Test
+    void vectorJacobianProductWeightsTheOutputs() {
+        Tape tape = Tape.create();
+        Var[] x = tape.variables(2, 3);
+        Var p = x[0].mul(x[1]);
+        Var s = x[0].add(x[1]);
+        tape.backward(new Var[] {p, s}, new double[] {10, 1});
+        assertThat(x[0].adjoint()).isEqualTo(10 * 3 + 1);
+        assertThat(x[1].adjoint()).isEqualTo(10 * 2 + 1);
+        assertThat(tape.adjoint(tape.constant(5))).isZero();
+        assertThatThrownBy(() -> tape.backward(new Var[] {p}, new double[] {1, 2}))
+                .hasMessageContainingAll("1 outputs", "2 weights");
+    }
+
+    @Test
+    void intermediateAdjointsAreTheLecturesReverseTrace() {
+        Tape tape = Tape.create();
+        Var x1 = tape.variable(2);
+        Var x2 = tape.variable(5);
+        Var v1 = (Var) x1.log();
+        Var v2 = x1.mul(x2);
+        Var v3 = (Var) x2.sin();
+        Var v4 = v1.add(v2);
+        Var v5 = v4.sub(v3);
+        tape.backward(v5);
+        assertThat(v4.adjoint()).isEqualTo(1);
+        assertThat(v3.adjoint()).isEqualTo(-1);
+        assertThat(v2.adjoint()).isEqualTo(1);
+        assertThat(v1.adjoint()).isEqualTo(1);
+        assertThat(x2.adjoint()).isCloseTo(2 - Math.cos(5), within(1e-15));
+        assertThat(x1.adjoint()).isCloseTo(0.5 + 5, within(1e-15));
+    }
+}
