@@ -84,6 +84,28 @@ public record Graph(List<Var> inputs, List<Equation> equations, List<Atom> outpu
         return equations.size();
     }
 
+    /** The number of equations that compute (broadcasts of a single number, which fused loops absorb, not counted). */
+    public int work() {
+        int n = 0;
+        for (Equation e : equations) {
+            boolean splat = e.op() instanceof PrimitiveOp p && p.primitive() instanceof dev.adjoint.primitive.Broadcast
+                    && e.inputs().get(0).shape().size() == 1;
+            n += splat ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** The number of doubles stored in literals. */
+    public long literalElements() {
+        long n = 0;
+        for (Equation e : equations) {
+            for (Atom a : e.inputs()) {
+                n += a instanceof Literal l ? l.value().size() : 0;
+            }
+        }
+        return n;
+    }
+
     /** The number of times each variable is used (by equations and as an output). */
     public Map<Var, Integer> uses() {
         Map<Var, Integer> n = new HashMap<>();

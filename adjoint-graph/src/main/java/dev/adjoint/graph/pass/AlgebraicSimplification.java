@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Algebraic simplification by local rules that keep IEEE results exact: x+0 = 0+x = x−0 = x, 0−x = −x,
- * x·1 = 1·x = x/1 = x, x·(−1) = −x, −(−x) = x, x + (−y) = x − y, transpose of transpose (composed, dropped when
+ * x·1 = 1·x = x/1 = x, x·(−1) = −x, −(−x) = x, x + (−y) = x − y, (−x) + y = y − x, transpose of transpose (composed, dropped when
  * the identity), reshape or broadcast to the same shape, reshape of reshape. A constant is a literal or a
  * broadcast literal whose elements are all equal. (x·0 is not rewritten: 0·∞ is NaN.)
  */
@@ -86,6 +86,11 @@ public final class AlgebraicSimplification implements UnaryOperator<Graph> {
                     Equation d = def(in.get(1));
                     if (isNeg(d)) {
                         emit(new Equation(new PrimitiveOp(new Sub()), List.of(in.get(0), d.inputs().get(0)), out));
+                        return out;
+                    }
+                    Equation c = def(in.get(0));
+                    if (isNeg(c)) {
+                        emit(new Equation(new PrimitiveOp(new Sub()), List.of(in.get(1), c.inputs().get(0)), out));
                         return out;
                     }
                 } else if (p instanceof Sub) {
