@@ -32,10 +32,14 @@ public record PrimitiveOp(Primitive primitive) implements Op {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            if (v instanceof UnaryFunction u && u.symbol().equals(name())
-                    || v instanceof BinaryFunction b && name().equals(b.symbol()) || c.getName().equals("label")
+            if ((v instanceof UnaryFunction || v instanceof BinaryFunction) && v instanceof Enum
                     || c.getName().equals("kind")) {
-                continue;               // already in the name
+                continue;               // a table row or comparison named by the op's name
+            }
+            if (v instanceof Record r && (v instanceof UnaryFunction || v instanceof BinaryFunction)) {
+                String text = r.toString();                // a parameterised row, e.g. Power[exponent=2.5]
+                j.add(text.substring(text.indexOf('[') + 1, text.length() - 1));
+                continue;
             }
             j.add(c.getName() + "=" + Format.value(v));
         }

@@ -59,6 +59,12 @@ class PassesTest {
     }
 
     @Test
+    void commonSubexpressionsTellParameterisedRowsApart() {
+        Graph g = Graph.trace(x -> x.pow(3.5).add(x.pow(2.5)), X);
+        assertThat(check(new CommonSubexpressions(), g).size()).isEqualTo(3);
+    }
+
+    @Test
     void constantFoldingEvaluatesLiteralOnlyEquations() {
         Var out = Var.fresh(Shape.of(2));
         Var y = Var.fresh(Shape.of(2));
