@@ -1,0 +1,177 @@
+package dev.adjoint.graph.compile;
+
+import dev.adjoint.scalar.Binary;
+import dev.adjoint.scalar.BinaryFunction;
+import dev.adjoint.scalar.Elementary;
+import dev.adjoint.scalar.Power;
+import dev.adjoint.scalar.RealFunction;
+import dev.adjoint.scalar.UnaryFunction;
+import dev.adjoint.scalar.trace.Operand;
+import dev.adjoint.scalar.trace.Step;
+import dev.adjoint.scalar.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Compiles a Wengert list ({@link Trace}) to a JVM class: the forward sweep as one assignment per step and the
+ * reverse sweep as one multiply-add per operand, with the local partials written as expressions (cos a for sin,
+ * the other factor for a product, the result itself for exp …). The first contribution to an adjoint assigns it,
+ * so no array is cleared; steps that do not reach the output are left out of the reverse sweep. The code is split
+ * into methods of a few hundred statements, because HotSpot does not compile methods over 8000 bytes of bytecode.
+ */
+public final class ScalarCompiler {
+
+    private static final int CHUNK = 200;
+    private static final AtomicInteger CLASSES = new AtomicInteger();
+
+    private ScalarCompiler() {
+    }
+
+    /** Records {@code f} at {@code example} and compiles its Wengert list. */
+    public static CompiledGradient compile(RealFunction f, double... example) {
+        return compile(Trace.record(f, List.of(), example));
+    }
+
+    /** Compiles a recorded Wengert list. */
+    public static CompiledGradient compile(Trace t) {
+        String simple = "Scalar" + CLASSES.incrementAndGet();
+        List<Object> fns = new ArrayList<>();
+        String src = source(t, simple, fns);
+        Object o = Janino.instantiate("dev.adjoint.graph.generated." + simple, src);
+        GeneratedGradient g = (GeneratedGradient) o;
+        g.init(fns.toArray(), t.inputCount(), t.steps().size());
+        return g;
+    }
+
+    /** The generated Java source (for inspection and tests). */
+    public static String source(Trace t, String simple, List<Object> fns) {
+        int n = t.inputCount();
+        List<Step> steps = t.steps();
+        StringBuilder sb = new StringBuilder("package dev.adjoint.graph.generated;\n")
+                .append("public final class ").append(simple)
+                .append(" extends dev.adjoint.graph.compile.GeneratedGradient {\n");
+        // Forward sweep, in chunks.
+        List<String> fwd = new ArrayList<>();
+        for (Step s : steps) {
+            fwd.add("v[" + slot(s.id(), n) + "] = " + expression(s, n, fns) + ";");
+        }
+        int fchunks = chunks(sb, "f", fwd);
+        Operand out = t.output();
+        String y = out.literal() ? Java.literal(out.value()) : "v[" + slot(out.id(), n) + "]";
+        sb.append("  protected double forward(double[] x, double[] v) {\n");
+        sb.append("    System.arraycopy(x, 0, v, 0, ").append(n).append(");\n");
+        for (int c = 0; c < fchunks; c++) {
+            sb.append("    f").append(c).append("(v);\n");
+        }
+        sb.append("    return ").append(y).append(";\n  }\n");
+        // Reverse sweep: which steps reach y, and which update is the first to each adjoint.
+        boolean[] live = new boolean[n + steps.size()];
+        if (!out.literal()) {
+            live[slot(out.id(), n)] = true;
+        }
+        List<String> rev = new ArrayList<>();
+        if (!out.literal()) {
+            rev.add("b[" + slot(out.id(), n) + "] = 1.0;");
+        }
+        for (int k = steps.size() - 1; k >= 0; k--) {
+            Step s = steps.get(k);
+            int me = slot(s.id(), n);
+            if (!live[me]) {
+                continue;
+            }
+            for (int i = 0; i < s.operands().size(); i++) {
+                Operand o = s.operands().get(i);
+                if (o.literal()) {
+                    continue;
+                }
+                int j = slot(o.id(), n);
+                String term = "b[" + me + "] * " + partial(s, i, n, fns);
+                rev.add("b[" + j + "] " + (live[j] ? "+=" : "=") + " " + term + ";");
+                live[j] = true;
+            }
+        }
+        int rchunks = chunks(sb, "r", rev);
+        sb.append("  protected void reverse(double[] v, double[] b, double[] g) {\n");
+        for (int c = 0; c < rchunks; c++) {
+            sb.append("    r").append(c).append("(v, b);\n");
+        }
+        for (int i = 0; i < n; i++) {
+            sb.append("    g[").append(i).append("] = ").append(live[i] ? "b[" + i + "]" : "0.0").append(";\n");
+        }
+        sb.append("  }\n}\n");
+        return sb.toString();
+    }
+
+    private static int chunks(StringBuilder sb, String prefix, List<String> lines) {
+        int c = 0;
+        for (int start = 0; start < lines.size(); start += CHUNK, c++) {
+            sb.append("  private void ").append(prefix).append(c)
+                    .append(prefix.equals("f") ? "(double[] v) {\n" : "(double[] v, double[] b) {\n");
+            for (int i = start; i < Math.min(lines.size(), start + CHUNK); i++) {
+                sb.append("    ").append(lines.get(i)).append('\n');
+            }
+            sb.append("  }\n");
+        }
+        return c;
+    }
+
+    /** The array index of node v_id (inputs first). */
+    private static int slot(int id, int n) {
+        return id + n - 1;
+    }
+
+    private static String operand(Step s, int i, int n) {
+        Operand o = s.operands().get(i);
+        return o.literal() ? Java.literal(o.value()) : "v[" + slot(o.id(), n) + "]";
+    }
+
+    private static String expression(Step s, int n, List<Object> fns) {
+        if (s.unary() != null) {
+            return Java.unary(s.unary(), operand(s, 0, n), fns);
+        }
+        return Java.binary(s.binary(), operand(s, 0, n), operand(s, 1, n), fns);
+    }
+
+    /** ∂(step)/∂(operand i) as a Java expression in the stored values. */
+    private static String partial(Step s, int i, int n, List<Object> fns) {
+        String a = operand(s, 0, n);
+        String v = "v[" + slot(s.id(), n) + "]";
+        if (s.unary() != null) {
+            UnaryFunction f = s.unary();
+            if (f == Elementary.NEG) {
+                return "-1.0";
+            } else if (f == Elementary.EXP) {
+                return v;
+            } else if (f == Elementary.LOG) {
+                return "(1.0 / " + a + ")";
+            } else if (f == Elementary.SIN) {
+                return "Math.cos(" + a + ")";
+            } else if (f == Elementary.COS) {
+                return "(-Math.sin(" + a + "))";
+            } else if (f == Elementary.SQRT) {
+                return "(0.5 / " + v + ")";
+            } else if (f == Elementary.TANH) {
+                return "(1.0 - " + v + " * " + v + ")";
+            } else if (f == Elementary.RECIPROCAL) {
+                return "(-" + v + " * " + v + ")";
+            } else if (f instanceof Power p && p.exponent() == 2) {
+                return "(2.0 * " + a + ")";
+            }
+            return "((dev.adjoint.scalar.UnaryFunction) fns[" + Java.register(f, fns) + "]).slope(" + a + ")";
+        }
+        BinaryFunction f = s.binary();
+        String b = operand(s, 1, n);
+        if (f == Binary.ADD) {
+            return "1.0";
+        } else if (f == Binary.SUB) {
+            return i == 0 ? "1.0" : "-1.0";
+        } else if (f == Binary.MUL) {
+            return i == 0 ? b : a;
+        } else if (f == Binary.DIV) {
+            return i == 0 ? "(1.0 / " + b + ")" : "(-" + v + " / " + b + ")";
+        }
+        return "((dev.adjoint.scalar.BinaryFunction) fns[" + Java.register(f, fns) + "]).slope" + (i == 0 ? "X" : "Y")
+                + "(" + a + ", " + b + ")";
+    }
+}
