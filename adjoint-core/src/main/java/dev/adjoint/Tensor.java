@@ -295,7 +295,7 @@ public final class Tensor {
 
     /** this + c. */
     public Tensor add(double c) {
-        return binary(ADD, this, scalar(c));
+        return apply(new Unary.Affine(1, c));
     }
 
     /** this − y. */
@@ -305,12 +305,12 @@ public final class Tensor {
 
     /** this − c. */
     public Tensor sub(double c) {
-        return binary(SUB, this, scalar(c));
+        return apply(new Unary.Affine(1, -c));
     }
 
     /** c − this. */
     public Tensor rsub(double c) {
-        return binary(SUB, scalar(c), this);
+        return apply(new Unary.Affine(-1, c));
     }
 
     /** this · y. */
@@ -320,7 +320,7 @@ public final class Tensor {
 
     /** this · c. */
     public Tensor mul(double c) {
-        return binary(MUL, this, scalar(c));
+        return apply(new Unary.Affine(c, 0));
     }
 
     /** this / y. */
@@ -330,7 +330,7 @@ public final class Tensor {
 
     /** this / c. */
     public Tensor div(double c) {
-        return binary(DIV, this, scalar(c));
+        return apply(new Unary.Affine(1 / c, 0));
     }
 
     /** c / this. */
@@ -350,7 +350,7 @@ public final class Tensor {
 
     /** this². */
     public Tensor square() {
-        return mul(this);
+        return apply(Power.of(2));
     }
 
     /** this^p for a constant exponent. */

@@ -17,7 +17,7 @@ public final class NdArray {
     NdArray(double[] data, Shape shape) {
         this.data = data;
         this.shape = shape;
-        this.strides = shape.strides();
+        this.strides = shape.rawStrides();
     }
 
     /** An array holding a copy of {@code data} laid out row-major in {@code shape}. */
@@ -200,6 +200,27 @@ public final class NdArray {
         return new NdArray(out, shape);
     }
 
+    /** Elementwise {@code a·b + c·d} in one pass (the product rule's tangent). */
+    public static NdArray productRule(NdArray a, NdArray b, NdArray c, NdArray d) {
+        a.same("productRule", b);
+        a.same("productRule", c);
+        a.same("productRule", d);
+        double[] out = new double[a.data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.data[i] * b.data[i] + c.data[i] * d.data[i];
+        }
+        return new NdArray(out, a.shape);
+    }
+
+    /** Elementwise {@code a * this + b} for constants a, b. */
+    public NdArray affine(double a, double b) {
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a * data[i] + b;
+        }
+        return new NdArray(out, shape);
+    }
+
     /** Elementwise choice: {@code cond != 0 ? a : b}. */
     public static NdArray where(NdArray cond, NdArray a, NdArray b) {
         cond.same("where", a);
@@ -211,7 +232,7 @@ public final class NdArray {
         return new NdArray(out, cond.shape);
     }
 
-    /** 1 where every element is nonzero... as a boolean: whether all elements are nonzero. */
+    /** Whether all elements are nonzero. */
     public boolean allNonZero() {
         for (double v : data) {
             if (v == 0) {

@@ -8,10 +8,17 @@ public final class Shape {
     private static final Shape SCALAR = new Shape(new int[0]);
 
     private final int[] dims;
+    private final int[] strides;
     private final int size;
 
     private Shape(int[] dims) {
         this.dims = dims;
+        this.strides = new int[dims.length];
+        int acc = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            strides[i] = acc;
+            acc *= dims[i];
+        }
         long n = 1;
         for (int d : dims) {
             if (d < 0) {
@@ -61,13 +68,11 @@ public final class Shape {
 
     /** Row-major strides (in elements). */
     public int[] strides() {
-        int[] s = new int[dims.length];
-        int acc = 1;
-        for (int i = dims.length - 1; i >= 0; i--) {
-            s[i] = acc;
-            acc *= dims[i];
-        }
-        return s;
+        return strides.clone();
+    }
+
+    int[] rawStrides() {
+        return strides;
     }
 
     /** The axis as a non-negative index, or an error naming the operation. */

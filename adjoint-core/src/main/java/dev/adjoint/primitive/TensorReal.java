@@ -67,6 +67,16 @@ final class TensorReal implements Real {
     }
 
     @Override
+    public Real pow(double p) {
+        return new TensorReal(t.pow(p));
+    }
+
+    @Override
+    public Real square() {
+        return new TensorReal(t.square());
+    }
+
+    @Override
     public Real apply(UnaryFunction f) {
         return new TensorReal(t.apply(f));
     }

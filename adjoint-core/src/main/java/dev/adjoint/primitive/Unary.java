@@ -4,6 +4,8 @@ import dev.adjoint.Tensor;
 import dev.adjoint.array.NdArray;
 import dev.adjoint.interpret.Evaluate;
 import dev.adjoint.scalar.Elementary;
+import dev.adjoint.scalar.Power;
+import dev.adjoint.scalar.Real;
 import dev.adjoint.scalar.UnaryFunction;
 
 /**
@@ -14,6 +16,33 @@ import dev.adjoint.scalar.UnaryFunction;
  */
 public record Unary(UnaryFunction function) implements Elementwise {
 
+    /**
+     * x ↦ a x + b, the row behind arithmetic with a constant ({@code x.mul(2)}, {@code x.add(1)}, {@code 1 - x}):
+     * one pass forward and one backward instead of a broadcast constant and a binary primitive.
+     */
+    public record Affine(double scale, double shift) implements UnaryFunction {
+
+        @Override
+        public String symbol() {
+            return "affine";
+        }
+
+        @Override
+        public double value(double x) {
+            return scale * x + shift;
+        }
+
+        @Override
+        public double slope(double x) {
+            return scale;
+        }
+
+        @Override
+        public Real derivative(Real x) {
+            return x.constant(scale);
+        }
+    }
+
     @Override
     public String name() {
         return function.symbol();
@@ -22,6 +51,13 @@ public record Unary(UnaryFunction function) implements Elementwise {
     @Override
     public NdArray evaluate(NdArray... x) {
         UnaryFunction f = function;
+        if (f instanceof Affine) {
+            return x[0].affine(((Affine) f).scale, ((Affine) f).shift);
+        } else if (f == Elementary.NEG) {
+            return x[0].scale(-1);
+        } else if (f instanceof Power && ((Power) f).exponent() == 2) {
+            return x[0].mul(x[0]);
+        }
         return x[0].map(f::value);
     }
 
@@ -37,6 +73,10 @@ public record Unary(UnaryFunction function) implements Elementwise {
             return y.mul(y.neg().add(1));
         } else if (function == Elementary.NEG) {
             return Tensor.scalar(-1).broadcastTo(x.shape());
+        } else if (function instanceof Affine) {
+            return Tensor.scalar(((Affine) function).scale).broadcastTo(x.shape());
+        } else if (function instanceof Power && ((Power) function).exponent() == 2) {
+            return x.mul(2);
         }
         return TensorReal.of(function.derivative(new TensorReal(x))).broadcastTo(x.shape());
     }
@@ -48,6 +88,11 @@ public record Unary(UnaryFunction function) implements Elementwise {
         }
         if (function == Elementary.NEG) {
             return t[0].neg();
+        } else if (function instanceof Affine) {
+            return t[0].mul(((Affine) function).scale);
+        }
+        if (t[0].isConcrete() && x[0].isConcrete() && y.isConcrete()) {
+            return Tensor.of(Evaluate.check("jvp of " + name(), fused(t[0].array(), x[0].array(), y.array())));
         }
         return t[0].mul(derivative(x[0], y));
     }
@@ -56,6 +101,8 @@ public record Unary(UnaryFunction function) implements Elementwise {
     public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] wanted) {
         if (function == Elementary.NEG) {
             return new Tensor[] {g.neg()};
+        } else if (function instanceof Affine) {
+            return new Tensor[] {g.mul(((Affine) function).scale)};
         }
         if (g.isConcrete() && x[0].isConcrete() && y.isConcrete()) {
             return new Tensor[] {Tensor.of(Evaluate.check("vjp of " + name(), fused(g.array(), x[0].array(),
@@ -64,7 +111,7 @@ public record Unary(UnaryFunction function) implements Elementwise {
         return new Tensor[] {g.mul(derivative(x[0], y))};
     }
 
-    /** ȳ f′(x) in one pass, for first-order reverse mode on concrete values. */
+    /** ȳ f′(x) (or ẋ f′(x)) in one pass, for the innermost transform, whose values are concrete. */
     private NdArray fused(NdArray g, NdArray x, NdArray y) {
         UnaryFunction f = function;
         if (f == Elementary.EXP) {
@@ -75,6 +122,8 @@ public record Unary(UnaryFunction function) implements Elementwise {
             return g.zip(y, (a, b) -> a * b * (1 - b));
         } else if (f == Elementary.SQRT) {
             return g.zip(y, (a, b) -> a * 0.5 / b);
+        } else if (f instanceof Power && ((Power) f).exponent() == 2) {
+            return g.zip(x, (a, b) -> 2 * a * b);
         }
         return g.zip(x, (a, b) -> a * f.slope(b));
     }

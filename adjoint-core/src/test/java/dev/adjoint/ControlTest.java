@@ -1,0 +1,178 @@
+package dev.adjoint;
+
+import static dev.adjoint.Checks.close;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.adjoint.interpret.AnomalyException;
+import dev.adjoint.interpret.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** stopGradient, noGrad, user rules, GradientTape, anomaly detection, leaked tracers, threads, masked NaNs. */
+class ControlTest {
+
+    private Tensor leaked;
+
+    @Test
+    void stopGradientAndNoGradMakeConstants() {
+        Tensor x = Tensor.of(1.5, -2);
+        close("x · sg(x)", Ad.grad((Tensor v) -> v.mul(v.stopGradient()).sum()).apply(x), x, 0);
+        Tensor g = Ad.grad((Tensor v) -> {
+            Tensor c;
+            try (Scope s = Ad.noGrad()) {
+                c = v.square();
+            }
+            return v.mul(c).sum();
+        }).apply(x);
+        close("noGrad", g, x.square(), 0);
+        // A transform opened inside noGrad works normally.
+        try (Scope s = Ad.noGrad()) {
+            close("grad inside noGrad", Ad.grad((Tensor v) -> v.square().sum()).apply(x), x.mul(2), 0);
+        }
+    }
+
+    @Test
+    void customVjpRuleIsUsedInReverseModeAndForwardModeStillWorks() {
+        // A deliberately different rule (half the true derivative) shows which one runs.
+        Function<Tensor, Tensor> f = Ad.customVjp(Tensor::sin, (x, y, g) -> g.mul(x.cos()).mul(0.5));
+        Tensor x = Tensor.of(0.3, 1.2);
+        close("reverse uses the rule", Ad.grad((Tensor v) -> f.apply(v).sum()).apply(x), x.cos().mul(0.5), 1e-15);
+        close("forward differentiates f", Ad.jvp(f, x, Tensor.ones(2)).tangent(), x.cos(), 1e-15);
+        // Forward over reverse: the rule is differentiated (d/dx of 0.5 cos x).
+        Tensor h = Ad.hessian((Tensor v) -> f.apply(v).sum()).apply(x);
+        close("hessian through the rule", h, Tensor.eye(2).mul(x.sin().mul(-0.5)), 1e-15);
+        close("vmap keeps the rule", Ad.vmap(Ad.grad((Tensor v) -> f.apply(v).sum())).apply(x.reshape(2, 1)),
+                x.cos().mul(0.5).reshape(2, 1), 1e-15);
+    }
+
+    @Test
+    void customVjpOfSeveralInputs() {
+        Function<Tensor[], Tensor> mul = Ad.customVjp("mul", a -> a[0].mul(a[1]),
+                (a, y, g) -> new Tensor[] {g.mul(a[1]), null});
+        List<Tensor> g = Ad.grad((Tensor a, Tensor b) -> mul.apply(new Tensor[] {a, b}).sum())
+                .apply(Tensor.of(2, 3), Tensor.of(5, 7));
+        close("first", g.get(0), Tensor.of(5, 7), 0);
+        close("second is the rule's zero", g.get(1), Tensor.zeros(2), 0);
+    }
+
+    @Test
+    void customJvpRuleIsUsedInForwardModeAndReverseModeStillWorks() {
+        Function<Tensor, Tensor> f = Ad.customJvp(Tensor::exp, (x, t, y) -> t.mul(y).mul(3));
+        Tensor x = Tensor.of(0.1, -0.4);
+        close("forward uses the rule", Ad.jvp(f, x, Tensor.ones(2)).tangent(), x.exp().mul(3), 1e-15);
+        close("reverse differentiates f", Ad.grad((Tensor v) -> f.apply(v).sum()).apply(x), x.exp(), 1e-15);
+    }
+
+    @Test
+    void gradientTapeAndNestedTapes() {
+        Tensor x0 = Tensor.of(0.5, 2);
+        try (GradientTape outer = GradientTape.open()) {
+            Tensor x = outer.watch(x0);
+            Tensor dx;
+            try (GradientTape inner = GradientTape.open()) {
+                Tensor xi = inner.watch(x);
+                Tensor y = xi.pow(3).sum();
+                dx = inner.gradient(y, xi);
+                assertThat(inner.gradient(y, Tensor.of(1, 1)).toArray()).containsExactly(0, 0);
+            }
+            close("first derivative", dx, x0.square().mul(3), 1e-14);
+            Tensor d2 = outer.gradient(dx.sum(), x);
+            close("second derivative", d2, x0.mul(6), 1e-14);
+        }
+        GradientTape closed = GradientTape.open();
+        closed.close();
+        assertThatThrownBy(() -> closed.watch(x0)).hasMessageContaining("closed");
+    }
+
+    @Test
+    void detectAnomalyNamesThePrimitiveAndTheCallSite() {
+        Tensor x = Tensor.of(1, -1);
+        assertThat(x.log().toArray()[1]).isNaN();
+        try (Scope s = Ad.detectAnomaly()) {
+            assertThatThrownBy(() -> x.log())
+                    .isInstanceOf(AnomalyException.class)
+                    .hasMessageContaining("ln produced NaN")
+                    .hasMessageContaining("ControlTest");
+            // Backward: sqrt at 0 is finite, its derivative is not.
+            assertThatThrownBy(() -> Ad.grad((Tensor v) -> v.sqrt().sum()).apply(Tensor.of(0, 4)))
+                    .isInstanceOf(AnomalyException.class)
+                    .hasMessageContaining("backward pass of sqrt")
+                    .hasMessageContaining("ControlTest");
+        }
+        assertThat(Ad.grad((Tensor v) -> v.sqrt().sum()).apply(Tensor.of(0, 4)).toArray()[0]).isInfinite();
+    }
+
+    @Test
+    void aLeakedTracerFailsWithAMessageThatSaysSo() {
+        Ad.grad((Tensor v) -> {
+            leaked = v.mul(2);
+            return v.sum();
+        }).apply(Tensor.of(1, 2));
+        assertThatThrownBy(() -> leaked.add(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after the transform finished")
+                .hasMessageContaining("leaked");
+    }
+
+    @Test
+    void transformsInTwoThreadsDoNotInterfere() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                final int id = t;
+                Callable<Boolean> job = () -> {
+                    for (int i = 0; i < 200; i++) {
+                        Tensor x = Tensor.of(0.1 * i, 0.2 + id);
+                        Tensor h = Ad.hessian((Tensor v) -> v.pow(3).sum().mul(id + 1)).apply(x);
+                        Tensor expected = Tensor.eye(2).mul(x.mul(6 * (id + 1)));
+                        if (Math.abs(h.sub(expected).abs().max().item()) > 1e-12) {
+                            return false;
+                        }
+                    }
+                    return true;
+                };
+                results.add(pool.submit(job));
+            }
+            for (Future<Boolean> r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTracerUsedInAnotherThreadFails() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Ad.grad((Tensor v) -> {
+                Future<?> f = pool.submit(() -> v.add(1));
+                assertThatThrownBy(f::get).hasMessageContaining("another thread");
+                return v.sum();
+            }).apply(Tensor.of(1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whereGivesTheBranchNotTakenNoGradient() {
+        Function<Tensor, Tensor> f = x -> Tensor.where(x.gt(0), x.sqrt(), 0).sum();
+        assertThat(Ad.grad(f).apply(Tensor.scalar(0)).item()).isEqualTo(0);
+        assertThat(Ad.grad(f).apply(Tensor.zeros(3)).toArray()).containsExactly(0, 0, 0);
+        Function<Tensor, Tensor> g = x -> Tensor.where(x.gt(0), x.log(), x).sum();
+        assertThat(Ad.grad(g).apply(Tensor.scalar(0)).item()).isEqualTo(1);
+        // Second order too.
+        assertThat(Ad.hessian(f).apply(Tensor.of(0)).item()).isEqualTo(0);
+        assertThat(Ad.grad(f).apply(Tensor.scalar(4)).item()).isCloseTo(0.25, within(1e-15));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.adjoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.adjoint.array.Shape;
+import dev.adjoint.interpret.Interpreter;
+import dev.adjoint.interpret.Tracer;
+import dev.adjoint.primitive.Primitive;
+import dev.adjoint.primitive.Unary;
+import dev.adjoint.scalar.Elementary;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Fails when a primitive, a row of the scalar table or a public Tensor operation has no row in the op table. */
+class CoverageTest {
+
+    /** Tensor methods that are not operations: factories and inspection. */
+    private static final Set<String> NOT_OPS = Set.of("of", "traced", "scalar", "zeros", "ones", "full", "zerosLike",
+            "onesLike", "arange", "linspace", "eye", "rand", "randn", "uniform", "tracer", "isConcrete", "array",
+            "shape", "rank", "size", "dim", "item", "get", "toArray", "toString");
+
+    /** An interpreter that only notes which primitives run (wrapping values so that it sees every operation). */
+    static final class Recorder extends Interpreter {
+        final Set<Class<?>> primitives = new HashSet<>();
+        final Set<Object> functions = new HashSet<>();
+
+        Recorder() {
+            super("record");
+        }
+
+        private final class Box extends Tracer {
+            final Tensor value;
+
+            Box(Tensor value) {
+                super(Recorder.this);
+                this.value = value;
+            }
+
+            @Override
+            public Shape shape() {
+                return value.shape();
+            }
+
+            @Override
+            public Tensor primal() {
+                return value;
+            }
+        }
+
+        Tensor wrap(Tensor t) {
+            return Tensor.traced(new Box(t));
+        }
+
+        @Override
+        protected Tensor process(Primitive p, Tensor[] args) {
+            primitives.add(p.getClass());
+            if (p instanceof Unary) {
+                functions.add(((Unary) p).function());
+            }
+            Tensor[] inner = new Tensor[args.length];
+            for (int i = 0; i < args.length; i++) {
+                Tracer t = args[i].tracer();
+                inner[i] = t != null && t.owner() == this ? ((Box) t).value : args[i];
+            }
+            return wrap(Interpreter.bind(p, inner));
+        }
+    }
+
+    private static void permitted(Class<?> c, Set<Class<?>> out) {
+        if (c.isRecord()) {
+            out.add(c);
+        }
+        Class<?>[] subs = c.getPermittedSubclasses();
+        if (subs != null) {
+            for (Class<?> s : subs) {
+                permitted(s, out);
+            }
+        }
+    }
+
+    @Test
+    void everyPrimitiveAndTableRowRunsInSomeRow() {
+        Set<Class<?>> all = new HashSet<>();
+        permitted(Primitive.class, all);
+        assertThat(all).hasSizeGreaterThan(20);
+        Recorder rec;
+        try (Recorder r = new Recorder()) {
+            rec = r;
+            for (OpTable.Op op : OpTable.rows()) {
+                List<Tensor> xs = new ArrayList<>();
+                for (Shape s : op.shapes()) {
+                    xs.add(r.wrap(Tensor.uniform(Rng.seed(1), op.lo(), op.hi(), s.dims())));
+                }
+                op.f().apply(xs);
+            }
+        }
+        Set<String> missing = new TreeSet<>();
+        for (Class<?> c : all) {
+            if (!rec.primitives.contains(c)) {
+                missing.add(c.getSimpleName());
+            }
+        }
+        assertThat(missing).as("primitives without a row in the op table").isEmpty();
+        Set<String> missingRows = new TreeSet<>();
+        for (Elementary e : Elementary.values()) {
+            if (!rec.functions.contains(e)) {
+                missingRows.add(e.name());
+            }
+        }
+        assertThat(missingRows).as("scalar table rows without a row in the op table").isEmpty();
+    }
+
+    @Test
+    void everyPublicTensorOperationHasARow() {
+        Set<String> covered = new HashSet<>();
+        for (OpTable.Op op : OpTable.rows()) {
+            covered.add(op.method());
+        }
+        Set<String> missing = new TreeSet<>();
+        for (Method m : Tensor.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && !NOT_OPS.contains(m.getName()) && !covered.contains(m.getName())) {
+                missing.add(m.getName());
+            }
+        }
+        assertThat(missing).as("public Tensor operations without a row in the op table").isEmpty();
+    }
+}
