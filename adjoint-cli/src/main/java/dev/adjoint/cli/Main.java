@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "adjoint", mixinStandardHelpOptions = true, version = "adjoint 0.1.0",
         description = "Automatic differentiation for the JVM: traces, derivatives, comparisons and benchmarks.",
         subcommands = {
-            CommandLine.HelpCommand.class, TraceCommand.class, DiffCommand.class, DemoCommand.class, GraphCommand.class,
+            CommandLine.HelpCommand.class, TraceCommand.class, DiffCommand.class, DemoCommand.class,
+            BenchCommand.class,
+            GraphCommand.class,
         })
 public final class Main implements Runnable {
 

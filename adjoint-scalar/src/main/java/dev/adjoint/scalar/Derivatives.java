@@ -18,7 +18,33 @@ package dev.adjoint.scalar;
  */
 public final class Derivatives {
 
+    /**
+     * One spare tape per thread, so that repeated gradients neither allocate nor regrow a tape. A call takes it
+     * (a nested call finds none and makes its own) and gives it back cleared, which also invalidates any
+     * {@code Var} the function kept. Tapes larger than {@link #MAX_SPARE_BYTES} are left to the collector.
+     */
+    private static final ThreadLocal<Tape> SPARE = new ThreadLocal<>();
+
+    /** The largest tape kept as a spare: 2²⁰ operations. */
+    private static final long MAX_SPARE_BYTES = (1L << 20) * (Tape.BYTES_PER_OPERATION + Double.BYTES);
+
     private Derivatives() {
+    }
+
+    private static Tape takeTape() {
+        Tape tape = SPARE.get();
+        if (tape == null) {
+            return Tape.create();
+        }
+        SPARE.remove();
+        return tape;
+    }
+
+    private static void giveBack(Tape tape) {
+        tape.clear();
+        if (tape.bytesHeld() <= MAX_SPARE_BYTES) {
+            SPARE.set(tape);
+        }
     }
 
     /** f′(x) for f of one variable {@code x[0]}, in forward mode. */
@@ -34,20 +60,30 @@ public final class Derivatives {
 
     /** f(x) and ∇f(x): {@link Mode#FORWARD} in one {@link DualVector} pass, {@link Mode#REVERSE} on a tape. */
     public static Gradient gradient(RealFunction f, Mode mode, double... x) {
+        if (x.length == 0) { // a constant function: any kind of number will do
+            return new Gradient(f.apply(new Real[0]).value(), new double[0]);
+        }
         if (forward(mode, x.length, 1)) {
             DualVector[] d = DualVector.variables(x);
             DualVector y = dualVectorResult("gradient", f.apply(d), d.length == 0 ? 0 : d[0].tag(), x.length);
             return new Gradient(y.value(), y.tangents());
         }
-        Tape tape = Tape.create();
-        Var[] v = tape.variables(x);
-        Var y = tape.check(f.apply(v));
-        return new Gradient(y.value(), tape.gradient(y, v));
+        Tape tape = takeTape();
+        try {
+            Var[] v = tape.variables(x);
+            Var y = tape.check(f.apply(v));
+            return new Gradient(y.value(), tape.gradient(y, v));
+        } finally {
+            giveBack(tape);
+        }
     }
 
     /** The directional derivative ⟨∇f(x), v⟩, in one forward pass. */
     public static double jvp(RealFunction f, double[] x, double[] v) {
         sameLength("jvp", "x", x, "v", v);
+        if (x.length == 0) {
+            return 0;
+        }
         Dual[] d = Dual.seed(x, v);
         return dualResult("jvp", f.apply(d), tagOf(d)).tangent();
     }
@@ -66,19 +102,23 @@ public final class Derivatives {
 
     /** The vector-Jacobian product wᵀ·J(x), in one recording and one reverse sweep. */
     public static double[] vjp(VectorFunction f, double[] x, double[] w) {
-        Tape tape = Tape.create();
-        Var[] v = tape.variables(x);
-        Var[] y = outputs(tape, f.apply(v));
-        if (y.length != w.length) {
-            throw new IllegalArgumentException("vjp: f has " + y.length + " outputs but w has " + w.length
-                    + " elements");
+        Tape tape = takeTape();
+        try {
+            Var[] v = tape.variables(x);
+            Var[] y = outputs(tape, f.apply(v));
+            if (y.length != w.length) {
+                throw new IllegalArgumentException("vjp: f has " + y.length + " outputs but w has " + w.length
+                        + " elements");
+            }
+            tape.backward(y, w);
+            double[] g = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                g[i] = tape.adjoint(v[i]);
+            }
+            return g;
+        } finally {
+            giveBack(tape);
         }
-        tape.backward(y, w);
-        double[] g = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            g[i] = tape.adjoint(v[i]);
-        }
-        return g;
     }
 
     /** The m×n Jacobian J[i][j] = ∂fᵢ/∂xⱼ, forward when n ≤ m and reverse otherwise. */
@@ -88,6 +128,9 @@ public final class Derivatives {
 
     /** The m×n Jacobian J[i][j] = ∂fᵢ/∂xⱼ in the given mode. */
     public static double[][] jacobian(VectorFunction f, Mode mode, double... x) {
+        if (x.length == 0) {
+            return new double[f.apply(new Real[0]).length][0];
+        }
         if (mode == Mode.AUTO) {
             // One cheap pass on constants tells the number of outputs m.
             Dual[] probe = new Dual[x.length];
@@ -105,19 +148,24 @@ public final class Derivatives {
             }
             return jac;
         }
-        Tape tape = Tape.create();
-        Var[] v = tape.variables(x);
-        Var[] y = outputs(tape, f.apply(v));
-        double[][] jac = new double[y.length][x.length];
-        for (int i = 0; i < y.length; i++) {
+        Tape tape = takeTape();
+        try {
+            Var[] v = tape.variables(x);
+            Var[] y = outputs(tape, f.apply(v));
+            double[][] jac = new double[y.length][x.length];
             double[] w = new double[y.length];
-            w[i] = 1;
-            tape.backward(y, w);
-            for (int j = 0; j < x.length; j++) {
-                jac[i][j] = tape.adjoint(v[j]);
+            for (int i = 0; i < y.length; i++) {
+                w[i] = 1;
+                tape.backward(y, w);
+                w[i] = 0;
+                for (int j = 0; j < x.length; j++) {
+                    jac[i][j] = tape.adjoint(v[j]);
+                }
             }
+            return jac;
+        } finally {
+            giveBack(tape);
         }
-        return jac;
     }
 
     /** The Hessian-vector product ∇²f(x)·v by forward over reverse: one recording and one sweep, H never formed. */

@@ -157,7 +157,8 @@ public final class Tape {
     Var check(Real r) {
         if (!(r instanceof Var)) {
             String kind = r == null ? "null" : r.getClass().getSimpleName();
-            throw new IllegalArgumentException("cannot combine a Var with a " + kind + ": all operands must be Vars of one tape (lift constants with constant(c))");
+            throw new IllegalArgumentException("cannot combine a Var with a " + kind
+                    + ": all operands must be Vars of one tape (lift constants with constant(c))");
         }
         Var v = (Var) r;
         if (v.tape != this) {

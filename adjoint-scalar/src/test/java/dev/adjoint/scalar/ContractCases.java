@@ -29,7 +29,7 @@ public final class ContractCases {
     /** Where the random points live when a row's smooth interval is unbounded. */
     static final double BOX = 3;
 
-    /** Distance kept from the ends of a smooth interval, and from 0 (where reciprocal, cbrt, x^−n, abs are singular). */
+    /** Distance kept from the ends of a smooth interval, and from 0 (where 1/x, cbrt, x^−n, abs are singular). */
     static final double MARGIN = 0.15;
 
     private ContractCases() {

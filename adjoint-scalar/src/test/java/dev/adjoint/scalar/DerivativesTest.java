@@ -177,4 +177,41 @@ class DerivativesTest {
         assertThat(a).isNotEqualTo(new Gradient(3, new double[] {1, 2.5}));
         assertThat(a.toString()).contains("[1.0, 2.0]");
     }
+
+    @Test
+    void aGradientInsideAGradientUsesItsOwnTape() {
+        // the inner call finds the thread's spare tape taken and records on a fresh one
+        RealFunction inner = y -> y[0].square().mul(y[1]);
+        RealFunction outer = x -> x[0].mul(Derivatives.gradient(inner, 3.0, 2.0).gradient(0)).add(x[1].sin());
+        for (int k = 0; k < 3; k++) {
+            Gradient g = Derivatives.gradient(outer, 1.5, 0.5);
+            assertThat(g.gradient()).containsExactly(new double[] {12, Math.cos(0.5)}, within(1e-15));
+        }
+    }
+
+    @Test
+    void aVarKeptFromAnEarlierCallIsRefused() {
+        Real[] kept = new Real[1];
+        RealFunction leaky = x -> {
+            if (kept[0] == null) {
+                kept[0] = x[0];
+            }
+            return x[0].mul(kept[0]);
+        };
+        assertThat(Derivatives.gradient(leaky, 3.0).gradient()).containsExactly(6);
+        assertThatThrownBy(() -> Derivatives.gradient(leaky, 3.0)).hasMessageContaining("tape");
+    }
+
+    @Test
+    void emptyInputsGiveEmptyResults() {
+        RealFunction none = x -> Dual.constantOf(4);
+        for (Mode mode : Mode.values()) {
+            assertThat(Derivatives.gradient(none, mode)).isEqualTo(new Gradient(4, new double[0]));
+            assertThat(Derivatives.jacobian(x -> new Real[] {Dual.constantOf(1)}, mode)).isDeepEqualTo(
+                    new double[1][0]);
+            assertThat(Derivatives.jacobian(x -> new Real[0], mode, 1.0, 2.0)).isEmpty();
+        }
+        assertThat(Derivatives.hessian(none)).isEmpty();
+        assertThat(Derivatives.jvp(none, new double[0], new double[0])).isZero();
+    }
 }

@@ -1,7 +1,7 @@
 package dev.adjoint.scalar;
 
 /** {@link Jet} meets the contract: first derivatives by order-1 series, second by order-2 series. */
-class JetContractTest extends RealContract {
+class JetContractTest extends SecondOrderContract {
 
     @Override
     protected Gradient gradient(RealFunction f, double[] x) {

@@ -1,7 +1,7 @@
 package dev.adjoint.scalar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.adjoint.scalar.ContractCases.Case;
 import java.util.LinkedHashMap;
@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract every {@link Real} implementation must meet, run on every case of {@link ContractCases}: values
- * equal the plain computation, first and second derivatives match central finite differences, and the
- * implementation agrees with every other mode. A subclass says how its implementation computes f(x), ∇f(x) and
- * (if it can) ∇²f(x); a new implementation (the symbolic {@code Expr}, a tracer) joins by adding a subclass.
+ * equal the plain computation, first derivatives match central finite differences, and the implementation agrees
+ * with every other mode. A subclass says how its implementation computes f(x) and ∇f(x); implementations that
+ * also give second derivatives extend {@link SecondOrderContract}. A new implementation (the symbolic
+ * {@code Expr}, a tracer) joins by adding a subclass.
  */
 public abstract class RealContract {
 
@@ -28,11 +29,6 @@ public abstract class RealContract {
     /** f(x) and ∇f(x) computed by this implementation. */
     protected abstract Gradient gradient(RealFunction f, double[] x);
 
-    /** ∇²f(x) computed by this implementation, or null when it computes first derivatives only. */
-    protected double[][] hessian(RealFunction f, double[] x) {
-        return null;
-    }
-
     static Stream<Case> cases() {
         return ContractCases.all().stream();
     }
@@ -42,7 +38,7 @@ public abstract class RealContract {
     void valueIsThePlainValue(Case c) {
         double expected = ContractCases.value(c.f(), c.x());
         assertThat(gradient(c.f(), c.x()).value()).as(c.name())
-                .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-14 * (1 + Math.abs(expected))));
+                .isCloseTo(expected, within(1e-14 * (1 + Math.abs(expected))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,23 +49,7 @@ public abstract class RealContract {
         for (int i = 0; i < fd.length; i++) {
             double tolerance = FD_TOLERANCE * (1 + Math.abs(fd[i]) + Math.abs(g.value()));
             assertThat(g.gradient(i)).as("%s: ∂f/∂x%d", c, i).isCloseTo(fd[i],
-                    org.assertj.core.api.Assertions.within(tolerance));
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void secondDerivativesMatchFiniteDifferences(Case c) {
-        double[][] h = hessian(c.f(), c.x());
-        assumeTrue(h != null, "this implementation computes first derivatives only");
-        double[][] fd = ContractCases.finiteDifferenceHessian(c.f(), c.x());
-        double[] g = Derivatives.gradient(c.f(), Mode.REVERSE, c.x()).gradient();
-        for (int i = 0; i < fd.length; i++) {
-            for (int j = 0; j < fd.length; j++) {
-                double tolerance = 10 * FD_TOLERANCE * (1 + Math.abs(fd[i][j]) + Math.abs(g[i]));
-                assertThat(h[i][j]).as("%s: ∂²f/∂x%d∂x%d", c, i, j).isCloseTo(fd[i][j],
-                        org.assertj.core.api.Assertions.within(tolerance));
-            }
+                    within(tolerance));
         }
     }
 
@@ -81,24 +61,15 @@ public abstract class RealContract {
             double[] theirs = other.getValue().apply(c.f(), c.x()).gradient();
             assertClose(mine.gradient(), theirs, c + ": gradient vs " + other.getKey());
         }
-        double[][] h = hessian(c.f(), c.x());
-        if (h != null) {
-            for (Map.Entry<String, BiFunction<RealFunction, double[], double[][]>> other : HESSIANS.entrySet()) {
-                double[][] theirs = other.getValue().apply(c.f(), c.x());
-                for (int i = 0; i < h.length; i++) {
-                    assertClose(h[i], theirs[i], c + ": Hessian row " + i + " vs " + other.getKey());
-                }
-            }
-        }
     }
 
-    private static void assertClose(double[] actual, double[] expected, String what) {
+    static void assertClose(double[] actual, double[] expected, String what) {
         double scale = 1;
         for (double e : expected) {
             scale = Math.max(scale, Math.abs(e));
         }
         assertThat(actual).as(what).containsExactly(expected,
-                org.assertj.core.api.Assertions.within(AGREEMENT_TOLERANCE * (1 + scale)));
+                within(AGREEMENT_TOLERANCE * (1 + scale)));
     }
 
     /** Every mode's gradient, for the agreement test. */

@@ -1,7 +1,7 @@
 package dev.adjoint.scalar;
 
 /** {@link Var} on a {@link Tape} meets the contract: reverse mode, and forward over reverse for Hessians. */
-class VarContractTest extends RealContract {
+class VarContractTest extends SecondOrderContract {
 
     @Override
     protected Gradient gradient(RealFunction f, double[] x) {

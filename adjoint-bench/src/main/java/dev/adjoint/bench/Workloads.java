@@ -1,0 +1,74 @@
+package dev.adjoint.bench;
+
+import dev.adjoint.bench.scalar.Logistic;
+import dev.adjoint.bench.scalar.Rosenbrock;
+import dev.adjoint.bench.scalar.Seed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The registry: every workload, in the order the suite runs them. */
+public final class Workloads {
+
+    private static final List<Workload> ALL = List.of(
+            new Seed(),
+            new Logistic(),
+            new Rosenbrock());
+
+    private Workloads() {
+    }
+
+    /** All workloads. */
+    public static List<Workload> all() {
+        return ALL;
+    }
+
+    /** The workload with this id. */
+    public static Workload byId(String id) {
+        for (Workload w : ALL) {
+            if (w.id().equals(id)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("unknown workload '" + id + "'; known: " + ids());
+    }
+
+    /** The workloads with these ids, in registry order; unknown ids throw, naming the known ones. */
+    public static List<Workload> select(List<String> ids) {
+        for (String id : ids) {
+            byId(id);
+        }
+        List<Workload> chosen = new ArrayList<>();
+        for (Workload w : ALL) {
+            if (ids.contains(w.id())) {
+                chosen.add(w);
+            }
+        }
+        return chosen;
+    }
+
+    /** The known ids, comma-separated. */
+    public static String ids() {
+        return ALL.stream().map(Workload::id).collect(Collectors.joining(", "));
+    }
+
+    /** The case id JMH runs: {@code workload/impl}. */
+    public static String caseId(Workload w, Impl impl) {
+        return w.id() + "/" + impl.label();
+    }
+
+    /** A fresh task for a case id {@code workload/impl}. */
+    public static Task task(String caseId) {
+        int slash = caseId.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("case id '" + caseId + "' must be workload/impl, e.g. seed/manual");
+        }
+        Workload w = byId(caseId.substring(0, slash));
+        Impl impl = Impl.byLabel(caseId.substring(slash + 1));
+        if (!w.impls().contains(impl)) {
+            throw new IllegalArgumentException("workload '" + w.id() + "' has no implementation '" + impl.label()
+                    + "'");
+        }
+        return w.task(impl);
+    }
+}

@@ -1,0 +1,2 @@
+/** The one JMH benchmark: it runs any registered task, chosen by its case id, in a fork of its own. */
+package dev.adjoint.bench.jmh;

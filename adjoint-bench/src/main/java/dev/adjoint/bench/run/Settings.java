@@ -1,0 +1,43 @@
+package dev.adjoint.bench.run;
+
+import java.util.List;
+
+/**
+ * How long and how often each case is measured.
+ *
+ * <p>The suite runs in rounds: each round runs every case once, in a fresh fork, baselines next to the
+ * implementations; the reported time is the median over all measured iterations of all rounds, so the baseline and
+ * the implementations are sampled across the same stretch of time (interleaved) rather than one after the other.
+ *
+ * @param name             {@code quick} or {@code full}
+ * @param rounds           rounds (= forks per case)
+ * @param warmups          warm-up iterations per fork
+ * @param warmupMillis     length of one warm-up iteration
+ * @param iterations       measured iterations per fork
+ * @param iterationMillis  length of one measured iteration
+ * @param heap             the fixed heap of each fork ({@code -Xms} = {@code -Xmx})
+ */
+public record Settings(String name, int rounds, int warmups, int warmupMillis, int iterations, int iterationMillis,
+                       String heap) {
+
+    /** Under three minutes for the scalar suite on two cores: 1 round, 2 × 0.3 s warm-up, 3 × 0.3 s measured. */
+    public static Settings quick() {
+        return new Settings("quick", 1, 2, 300, 3, 300, "512m");
+    }
+
+    /** The published figures: 3 interleaved rounds, each 3 × 1 s warm-up and 5 × 1 s measured. */
+    public static Settings full() {
+        return new Settings("full", 3, 3, 1000, 5, 1000, "1g");
+    }
+
+    /** JVM flags of every fork: fixed heap, pre-touched. */
+    public List<String> jvmArgs() {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch");
+    }
+
+    /** One line for the report. */
+    public String describe() {
+        return String.format("%s: %d round(s) of forks, each %d x %d ms warm-up + %d x %d ms measured, 1 thread, %s",
+                name, rounds, warmups, warmupMillis, iterations, iterationMillis, String.join(" ", jvmArgs()));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.adjoint.cli;
+
+import dev.adjoint.bench.Impl;
+import dev.adjoint.bench.Measurement;
+import dev.adjoint.bench.Row;
+import dev.adjoint.bench.Workload;
+import dev.adjoint.bench.Workloads;
+import dev.adjoint.bench.run.Export;
+import dev.adjoint.bench.run.Progress;
+import dev.adjoint.bench.run.Report;
+import dev.adjoint.bench.run.Settings;
+import dev.adjoint.bench.run.Suite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.runner.RunnerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code adjoint bench}: the JMH suite, each implementation next to its plain-code baseline from the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {
+            "Runs the benchmark suite with JMH: every workload's derivative implementations next to its plain"
+                + " double baseline measured in the same run, each in a forked JVM (fixed heap, pre-touched,"
+                + " one thread). Prints a table; --json writes one JSON object per line:",
+            "  {\"workload\", \"impl\", \"t_obj_s\", \"t_grad_s\", \"ratio\" = t_grad_s / t_obj_s, ...}.",
+            "The full run takes several minutes; --quick takes under three."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--quick", description = "Short run: one round, 2 x 0.3 s warm-up and 3 x 0.3 s measured per case.")
+    boolean quick;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON lines to FILE.")
+    Path json;
+
+    @Option(names = "--only", paramLabel = "IDS", split = ",",
+            description = "Comma-separated workload ids to run (default: all; see --list).")
+    List<String> only;
+
+    @Option(names = "--list", description = "List the workloads and their implementations, then exit.")
+    boolean list;
+
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "Write each workload's inputs and our value and gradient to DIR/<id>.json (for"
+                    + " adjoint-bench/python/compare_torch.py), then exit without timing.")
+    Path export;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Workload> workloads = selected();
+        if (list) {
+            for (Workload w : workloads) {
+                out.printf("%-12s %s%n%12s impls: %s%n", w.id(), w.description(), "",
+                        w.impls().stream().map(Impl::label).collect(Collectors.joining(", ")));
+            }
+            return 0;
+        }
+        if (export != null) {
+            try {
+                for (Path p : Export.write(workloads, export)) {
+                    out.println("wrote " + p);
+                }
+                return 0;
+            } catch (IOException e) {
+                err.println("adjoint bench: cannot write to " + export + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        Settings settings = quick ? Settings.quick() : Settings.full();
+        out.printf("adjoint bench: %s%njava %s (%s), %d cpus%n", settings.describe(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Runtime.getRuntime().availableProcessors());
+        Progress progress = new Progress(out);
+        Map<Workload, Map<Impl, Measurement>> results;
+        try {
+            results = Suite.run(workloads, settings, progress);
+        } catch (RunnerException e) {
+            err.println(progress.log());
+            err.println("adjoint bench: JMH failed: " + e.getMessage() + " (JMH's log is above)");
+            return 1;
+        }
+        out.println();
+        out.print(Report.table(results));
+        if (json != null) {
+            List<Row> rows = Report.rows(results);
+            try {
+                Report.writeJson(json, rows);
+            } catch (IOException e) {
+                err.println("adjoint bench: cannot write " + json + ": " + e.getMessage());
+                return 1;
+            }
+            out.println("wrote " + rows.size() + " rows to " + json);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private List<Workload> selected() {
+        if (only == null) {
+            return Workloads.all();
+        }
+        try {
+            return Workloads.select(only);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--only: " + e.getMessage());
+        }
+    }
+}

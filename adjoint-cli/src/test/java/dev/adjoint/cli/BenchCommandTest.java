@@ -1,0 +1,86 @@
+package dev.adjoint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.adjoint.bench.Impl;
+import dev.adjoint.bench.scalar.Rosenbrock;
+import dev.adjoint.bench.scalar.ScalarWorkload;
+import dev.adjoint.bench.scalar.Seed;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code adjoint bench}: options, usage errors and the export for the comparison scripts (the timed run is slow). */
+class BenchCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void helpDescribesTheJsonLines() {
+        assertThat(run("bench", "--help")).isZero();
+        assertThat(out.toString()).contains("--quick", "--json", "--only", "--export", "t_obj_s", "ratio");
+    }
+
+    @Test
+    void listNamesEveryWorkloadAndItsImplementations() {
+        assertThat(run("bench", "--list")).isZero();
+        assertThat(out.toString()).contains("seed", "logistic", "rosenbrock", "adjoint-reverse", "hipparchus");
+    }
+
+    @Test
+    void unknownWorkloadIsAUsageErrorNamingTheKnownOnes() {
+        assertThat(run("bench", "--only", "seed,nope", "--list")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown workload 'nope'").contains("seed, logistic, rosenbrock");
+    }
+
+    @Test
+    void onlySelectsWorkloads() {
+        assertThat(run("bench", "--only", "rosenbrock", "--list")).isZero();
+        assertThat(out.toString()).contains("rosenbrock").doesNotContain("logistic");
+    }
+
+    @Test
+    void exportWritesInputsAndOurResultsAtFullPrecision(@TempDir Path dir) throws Exception {
+        assertThat(run("bench", "--only", "seed,rosenbrock", "--export", dir.toString())).isZero();
+        assertThat(dir.resolve("logistic.json")).doesNotExist();
+        String seed = Files.readString(dir.resolve("seed.json"));
+        ScalarWorkload w = new Seed();
+        double[] g = new double[2];
+        double value = w.valueAndGradient(w.point(), g);
+        assertThat(number(seed, "value")).isEqualTo(value);
+        assertThat(seed).contains("\"point\": {\"seed\": 1001, \"n\": 2, \"lo\": 0.5, \"hi\": 5.5}");
+        assertThat(seed).contains("\"x\": [" + w.point()[0] + ", " + w.point()[1] + "]");
+        String rosenbrock = Files.readString(dir.resolve("rosenbrock.json"));
+        ScalarWorkload.ScalarTask manual = new Rosenbrock().scalarTask(Impl.MANUAL);
+        manual.run();
+        assertThat(number(rosenbrock, "value")).isEqualTo(manual.value());
+        assertThat(number(rosenbrock, "tape_ops")).isEqualTo(new Rosenbrock().tapeSize());
+    }
+
+    @Test
+    void exportToAnUnwritablePlaceIsAnEvaluationError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThat(run("bench", "--only", "seed", "--export", file.resolve("sub").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot write");
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE]+)").matcher(json);
+        assertThat(m.find()).as("key %s in %s", key, json).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}
