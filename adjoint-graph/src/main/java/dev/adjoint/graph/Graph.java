@@ -55,6 +55,11 @@ public record Graph(List<Var> inputs, List<Equation> equations, List<Atom> outpu
         return traceList(xs -> f.apply(xs.get(0)), List.of(example));
     }
 
+    /** The graph of a function of a structure of tensors (record, list, map...): one input per leaf. */
+    public static <A> Graph traceTree(Function<A, ?> f, A example) {
+        return traceList(xs -> f.apply(Tree.rebuild(example, xs)), Tree.leaves(example));
+    }
+
     /** The graph of a function of several tensors traced at example inputs. */
     public static Graph traceList(Function<List<Tensor>, ?> f, List<Tensor> examples) {
         try (Stage s = new Stage()) {

@@ -7,53 +7,55 @@ import dev.adjoint.graph.Graph;
 import dev.adjoint.graph.Stage;
 import dev.adjoint.graph.Var;
 import dev.adjoint.graph.pass.Passes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A function traced, optimised and compiled once per input shape: the first call with a new shape retraces
- * (Java control flow is fixed at trace time for the path taken), later calls run the cached executor.
- * Results have the structure the function returns (a tensor, a record such as {@code ValueAndGrad}, a list...).
+ * A function traced, optimised and compiled once per input signature (the shapes of the argument's tensors): the
+ * first call with new shapes retraces (Java control flow is fixed at trace time, for the path taken), later calls
+ * run the cached executor. The argument and the result may be tensors or structures of them (records such as
+ * {@code ValueAndGrad}, lists, maps).
  */
-public final class CompiledFunction<T> implements Function<Tensor, T> {
+public final class CompiledFunction<A, R> implements Function<A, R> {
 
-    private record Entry<T>(Graph traced, Executor executor, T template) {
+    private record Entry<R>(Graph traced, Executor executor, R template) {
     }
 
-    private final Function<Tensor, T> f;
-    private final Map<Shape, Entry<T>> cache = new ConcurrentHashMap<>();
-    private long compileNanos;
+    private final Function<A, R> f;
+    private final Map<List<Shape>, Entry<R>> cache = new ConcurrentHashMap<>();
+    private volatile long compileNanos;
 
-    CompiledFunction(Function<Tensor, T> f) {
+    CompiledFunction(Function<A, R> f) {
         this.f = f;
     }
 
     @Override
-    public T apply(Tensor x) {
-        Entry<T> e = entry(x.shape());
+    public R apply(A x) {
+        Entry<R> e = entry(x);
         synchronized (e.executor()) {
-            return Tree.rebuild(e.template(), e.executor().run(x));
+            return Tree.rebuild(e.template(), e.executor().run(Tree.leaves(x).toArray(new Tensor[0])));
         }
     }
 
-    /** The graph as traced (before the passes) for inputs of {@code shape}. */
-    public Graph traced(Shape shape) {
-        return entry(shape).traced();
+    /** The graph as traced (before the passes) for arguments shaped like {@code x}. */
+    public Graph traced(A x) {
+        return entry(x).traced();
     }
 
-    /** The optimised graph that runs for inputs of {@code shape}. */
-    public Graph graph(Shape shape) {
-        return entry(shape).executor().graph();
+    /** The optimised graph that runs for arguments shaped like {@code x}. */
+    public Graph graph(A x) {
+        return entry(x).executor().graph();
     }
 
-    /** The executor for inputs of {@code shape} (its peak bytes describe the last run). */
-    public Executor executor(Shape shape) {
-        return entry(shape).executor();
+    /** The executor for arguments shaped like {@code x} (its peak bytes describe its last run). */
+    public Executor executor(A x) {
+        return entry(x).executor();
     }
 
-    /** How many shapes have been traced and compiled. */
+    /** How many input signatures have been traced and compiled. */
     public int traces() {
         return cache.size();
     }
@@ -63,18 +65,28 @@ public final class CompiledFunction<T> implements Function<Tensor, T> {
         return compileNanos;
     }
 
-    private Entry<T> entry(Shape shape) {
-        return cache.computeIfAbsent(shape, s -> {
+    private Entry<R> entry(A x) {
+        List<Tensor> leaves = Tree.leaves(x);
+        List<Shape> key = new ArrayList<>();
+        for (Tensor t : leaves) {
+            key.add(t.shape());
+        }
+        return cache.computeIfAbsent(key, s -> {
             long t0 = System.nanoTime();
             Graph g;
-            T template;
+            R template;
             try (Stage stage = new Stage()) {
-                Var v = Var.fresh(s);
-                template = f.apply(stage.input(v));
-                g = stage.build(List.of(v), Tree.leaves(template));
+                List<Var> vars = new ArrayList<>();
+                List<Tensor> args = new ArrayList<>();
+                for (Shape shape : s) {
+                    Var v = Var.fresh(shape);
+                    vars.add(v);
+                    args.add(stage.input(v));
+                }
+                template = f.apply(Tree.rebuild(x, args));
+                g = stage.build(vars, Tree.leaves(template));
             }
-            Graph opt = Passes.optimize().apply(g);
-            Entry<T> e = new Entry<>(g, Executor.compiled(opt), template);
+            Entry<R> e = new Entry<>(g, Executor.compiled(Passes.optimize().apply(g)), template);
             compileNanos += System.nanoTime() - t0;
             return e;
         });

@@ -1,23 +1,25 @@
 package dev.adjoint.graph.compile;
 
-import dev.adjoint.Tensor;
 import java.util.function.Function;
 
-/** Just-in-time compilation of tensor functions (any transform of them included: {@code Ad.valueAndGrad(f)}). */
+/**
+ * Just-in-time compilation of tensor functions, transforms of them included ({@code Ad.valueAndGrad(f)}): the
+ * function is traced into a graph, simplified, fused, and run by a planning executor with generated loops.
+ */
 public final class Jit {
 
     private Jit() {
     }
 
-    /** {@code f} compiled for the shape of {@code example} now, and for other shapes on first use. */
-    public static <T> CompiledFunction<T> compile(Function<Tensor, T> f, Tensor example) {
-        CompiledFunction<T> c = new CompiledFunction<>(f);
-        c.graph(example.shape());
+    /** {@code f} compiled now for arguments shaped like {@code example}, and for other shapes on first use. */
+    public static <A, R> CompiledFunction<A, R> compile(Function<A, R> f, A example) {
+        CompiledFunction<A, R> c = new CompiledFunction<>(f);
+        c.graph(example);
         return c;
     }
 
-    /** {@code f} compiled lazily, per input shape on first use. */
-    public static <T> CompiledFunction<T> compile(Function<Tensor, T> f) {
+    /** {@code f} compiled lazily, per argument shapes on first use. */
+    public static <A, R> CompiledFunction<A, R> compile(Function<A, R> f) {
         return new CompiledFunction<>(f);
     }
 }

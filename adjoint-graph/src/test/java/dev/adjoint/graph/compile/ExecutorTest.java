@@ -52,7 +52,7 @@ class ExecutorTest {
 
     @Test
     void jitRetracesPerShapeAndCaches() {
-        CompiledFunction<Tensor> c = Jit.compile(Ad.grad(Workloads::rosenbrock), Tensor.zeros(10));
+        CompiledFunction<Tensor, Tensor> c = Jit.compile(Ad.grad(Workloads::rosenbrock), Tensor.zeros(10));
         assertThat(c.traces()).isEqualTo(1);
         Tensor x = Tensor.randn(Rng.seed(2), 10);
         assertThat(c.apply(x).toArray()).containsExactly(Ad.grad(Workloads::rosenbrock).apply(x).toArray());

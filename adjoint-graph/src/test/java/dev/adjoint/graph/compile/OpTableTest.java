@@ -102,9 +102,9 @@ class OpTableTest {
         close(Graph.trace(loss, x).grad().run(x).get(0), grad, 1e-12);
         close(Graph.trace(Ad.grad(loss), x).run(x).get(0), grad, 1e-12);
 
-        CompiledFunction<Tensor> cf = Jit.compile(row.f(), x);
+        CompiledFunction<Tensor, Tensor> cf = Jit.compile(row.f(), x);
         close(cf.apply(x), value, 1e-14);
-        CompiledFunction<dev.adjoint.ValueAndGrad<Tensor>> cg = Jit.compile(Ad.valueAndGrad(loss), x);
+        CompiledFunction<Tensor, dev.adjoint.ValueAndGrad<Tensor>> cg = Jit.compile(Ad.valueAndGrad(loss), x);
         var vg = cg.apply(x);
         close(vg.value(), loss.apply(x), 1e-12);
         close(vg.grad(), grad, 1e-12);
