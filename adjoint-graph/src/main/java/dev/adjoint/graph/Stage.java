@@ -41,6 +41,8 @@ public final class Stage extends Interpreter {
         }
     }
 
+    private static final ThreadLocal<int[]> PROBING = ThreadLocal.withInitial(() -> new int[1]);
+
     private final List<Equation> equations = new ArrayList<>();
     private final List<Var> placeholders = new ArrayList<>();
 
@@ -77,6 +79,14 @@ public final class Stage extends Interpreter {
         return new Graph(inputs, equations, out);
     }
 
+    /**
+     * Whether a primitive's shape rule is running on placeholder zeros while staging: structured loops then answer
+     * with their carry's shape instead of running (a data-dependent loop might not stop on zeros).
+     */
+    public static boolean probingShapes() {
+        return PROBING.get()[0] > 0;
+    }
+
     /** The graph variable of a staged value, or null when the value is not staged by any graph. */
     public static Var varOf(Tensor t) {
         return t.tracer() instanceof StageTracer s ? s.var : null;
@@ -103,7 +113,14 @@ public final class Stage extends Interpreter {
             in.add(atom(args[i], p.name() + " operand"));
             shapes[i] = args[i].shape();
         }
-        Var out = Var.fresh(p.shape(shapes));
+        Var out;
+        int[] probing = PROBING.get();
+        probing[0]++;
+        try {
+            out = Var.fresh(p.shape(shapes));
+        } finally {
+            probing[0]--;
+        }
         equations.add(new Equation(new PrimitiveOp(p), in, out));
         return input(out);
     }
