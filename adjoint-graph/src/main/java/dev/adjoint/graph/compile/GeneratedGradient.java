@@ -11,8 +11,10 @@ public abstract class GeneratedGradient implements CompiledGradient {
     private double[] adjoints;
     private int steps;
     private int inputs;
+    private int[] dead;
 
-    void init(Object[] functions, int inputCount, int stepCount) {
+    void init(Object[] functions, int inputCount, int stepCount, int[] deadInputs) {
+        this.dead = deadInputs;
         int nodes = inputCount + stepCount;
         this.inputs = inputCount;
         this.fns = functions;
@@ -24,8 +26,8 @@ public abstract class GeneratedGradient implements CompiledGradient {
     /** The forward sweep: inputs copied into {@code v}, every step evaluated; returns y. */
     protected abstract double forward(double[] x, double[] v);
 
-    /** The reverse sweep from ȳ = 1; writes the input adjoints into {@code g}. */
-    protected abstract void reverse(double[] v, double[] b, double[] g);
+    /** The reverse sweep from ȳ = 1: the adjoints of the inputs end up in {@code b[0..n)}. */
+    protected abstract void reverse(double[] v, double[] b);
 
     @Override
     public double value(double[] x) {
@@ -41,7 +43,11 @@ public abstract class GeneratedGradient implements CompiledGradient {
                     + " for " + inputs + " inputs");
         }
         double y = forward(x, values);
-        reverse(values, adjoints, gradient);
+        reverse(values, adjoints);
+        System.arraycopy(adjoints, 0, gradient, 0, inputs);
+        for (int i : dead) {
+            gradient[i] = 0;                    // never assigned by the sweep: y does not depend on x_i
+        }
         return y;
     }
 
@@ -61,7 +67,7 @@ public abstract class GeneratedGradient implements CompiledGradient {
     public CompiledGradient copy() {
         try {
             GeneratedGradient g = getClass().getDeclaredConstructor().newInstance();
-            g.init(fns, inputs, steps);
+            g.init(fns, inputs, steps, dead);
             return g;
         } catch (InstantiationException | IllegalAccessException | NoSuchMethodException
                  | InvocationTargetException e) {

@@ -39,7 +39,9 @@ final class Java {
 
     /** The expression of f(a), registering f in {@code fns} when it is called through the table. */
     static String unary(UnaryFunction f, String a, List<Object> fns) {
-        if (f == Elementary.NEG) {
+        if (f instanceof Unary.Affine af) {
+            return "(" + literal(af.scale()) + " * " + a + " + " + literal(af.shift()) + ")";
+        } else if (f == Elementary.NEG) {
             return "(-" + a + ")";
         } else if (f == Elementary.RECIPROCAL) {
             return "(1.0 / " + a + ")";

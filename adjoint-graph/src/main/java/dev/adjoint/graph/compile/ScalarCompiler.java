@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScalarCompiler {
 
     private static final int CHUNK = 200;
+    private static final int CALLS = 100;
     private static final AtomicInteger CLASSES = new AtomicInteger();
 
     private ScalarCompiler() {
@@ -37,15 +38,21 @@ public final class ScalarCompiler {
     public static CompiledGradient compile(Trace t) {
         String simple = "Scalar" + CLASSES.incrementAndGet();
         List<Object> fns = new ArrayList<>();
-        String src = source(t, simple, fns);
+        List<Integer> dead = new ArrayList<>();
+        String src = source(t, simple, fns, dead);
         Object o = Janino.instantiate("dev.adjoint.graph.generated." + simple, src);
         GeneratedGradient g = (GeneratedGradient) o;
-        g.init(fns.toArray(), t.inputCount(), t.steps().size());
+        g.init(fns.toArray(), t.inputCount(), t.steps().size(), dead.stream().mapToInt(Integer::intValue).toArray());
         return g;
     }
 
     /** The generated Java source (for inspection and tests). */
     public static String source(Trace t, String simple, List<Object> fns) {
+        return source(t, simple, fns, new ArrayList<>());
+    }
+
+    /** The generated source; {@code dead} receives the inputs y does not depend on (their gradient is 0). */
+    static String source(Trace t, String simple, List<Object> fns, List<Integer> dead) {
         int n = t.inputCount();
         List<Step> steps = t.steps();
         StringBuilder sb = new StringBuilder("package dev.adjoint.graph.generated;\n")
@@ -54,16 +61,20 @@ public final class ScalarCompiler {
         // Forward sweep, in chunks.
         List<String> fwd = new ArrayList<>();
         for (Step s : steps) {
-            fwd.add("v[" + slot(s.id(), n) + "] = " + expression(s, n, fns) + ";");
+            fwd.add("v[#" + slot(s.id(), n) + "#] = " + expression(s, n, fns) + ";");
         }
-        int fchunks = chunks(sb, "f", fwd);
+        List<Integer> fbases = new ArrayList<>();
+        int fchunks = chunks(sb, "f", fwd, fbases);
         Operand out = t.output();
         String y = out.literal() ? Java.literal(out.value()) : "v[" + slot(out.id(), n) + "]";
+        List<String> fcalls = new ArrayList<>();
+        for (int c = 0; c < fchunks; c++) {
+            fcalls.add("f" + c + "(v, " + fbases.get(c) + ");");
+        }
+        dispatch(sb, "fd", "(double[] v)", "(v)", fcalls);
         sb.append("  protected double forward(double[] x, double[] v) {\n");
         sb.append("    System.arraycopy(x, 0, v, 0, ").append(n).append(");\n");
-        for (int c = 0; c < fchunks; c++) {
-            sb.append("    f").append(c).append("(v);\n");
-        }
+        sb.append("    fd(v);\n");
         sb.append("    return ").append(y).append(";\n  }\n");
         // Reverse sweep: which steps reach y, and which update is the first to each adjoint.
         boolean[] live = new boolean[n + steps.size()];
@@ -72,7 +83,7 @@ public final class ScalarCompiler {
         }
         List<String> rev = new ArrayList<>();
         if (!out.literal()) {
-            rev.add("b[" + slot(out.id(), n) + "] = 1.0;");
+            rev.add("b[#" + slot(out.id(), n) + "#] = 1.0;");
         }
         for (int k = steps.size() - 1; k >= 0; k--) {
             Step s = steps.get(k);
@@ -86,34 +97,96 @@ public final class ScalarCompiler {
                     continue;
                 }
                 int j = slot(o.id(), n);
-                String term = "b[" + me + "] * " + partial(s, i, n, fns);
-                rev.add("b[" + j + "] " + (live[j] ? "+=" : "=") + " " + term + ";");
+                String term = "b[#" + me + "#] * " + partial(s, i, n, fns);
+                rev.add("b[#" + j + "#] " + (live[j] ? "+=" : "=") + " " + term + ";");
                 live[j] = true;
             }
         }
-        int rchunks = chunks(sb, "r", rev);
-        sb.append("  protected void reverse(double[] v, double[] b, double[] g) {\n");
+        List<Integer> rbases = new ArrayList<>();
+        int rchunks = chunks(sb, "r", rev, rbases);
+        List<String> rcalls = new ArrayList<>();
         for (int c = 0; c < rchunks; c++) {
-            sb.append("    r").append(c).append("(v, b);\n");
+            rcalls.add("r" + c + "(v, b, " + rbases.get(c) + ");");
         }
+        dispatch(sb, "rd", "(double[] v, double[] b)", "(v, b)", rcalls);
+        sb.append("  protected void reverse(double[] v, double[] b) {\n    rd(v, b);\n  }\n}\n");
         for (int i = 0; i < n; i++) {
-            sb.append("    g[").append(i).append("] = ").append(live[i] ? "b[" + i + "]" : "0.0").append(";\n");
+            if (!live[i]) {
+                dead.add(i);
+            }
         }
-        sb.append("  }\n}\n");
         return sb.toString();
     }
 
-    private static int chunks(StringBuilder sb, String prefix, List<String> lines) {
+    /**
+     * Emits the statements as methods of {@value #CHUNK} statements each, their bases into {@code bases}, and returns
+     * their number. Array indices
+     * (written {@code #k#}) become {@code o + d} relative to the method's base {@code o}, a parameter: a class
+     * can hold only 65535 constants, and a long program would need one per large index.
+     */
+    private static int chunks(StringBuilder sb, String prefix, List<String> lines, List<Integer> bases) {
         int c = 0;
         for (int start = 0; start < lines.size(); start += CHUNK, c++) {
+            int base = firstIndex(lines.get(start));
             sb.append("  private void ").append(prefix).append(c)
-                    .append(prefix.equals("f") ? "(double[] v) {\n" : "(double[] v, double[] b) {\n");
+                    .append(prefix.equals("f") ? "(double[] v, int o) {\n" : "(double[] v, double[] b, int o) {\n");
             for (int i = start; i < Math.min(lines.size(), start + CHUNK); i++) {
-                sb.append("    ").append(lines.get(i)).append('\n');
+                sb.append("    ").append(relative(lines.get(i), base)).append('\n');
             }
             sb.append("  }\n");
+            bases.add(base);
         }
         return c;
+    }
+
+    private static int firstIndex(String line) {
+        int a = line.indexOf('#');
+        return Integer.parseInt(line.substring(a + 1, line.indexOf('#', a + 1)));
+    }
+
+    private static String relative(String line, int base) {
+        StringBuilder out = new StringBuilder(line.length() + 16);
+        int at = 0;
+        while (true) {
+            int a = line.indexOf('#', at);
+            if (a < 0) {
+                return out.append(line, at, line.length()).toString();
+            }
+            int b = line.indexOf('#', a + 1);
+            int k = Integer.parseInt(line.substring(a + 1, b));
+            out.append(line, at, a);
+            int d = k - base;
+            if (k < Short.MAX_VALUE) {
+                out.append(k);                                  // small constants are inline operands
+            } else if (d > Short.MIN_VALUE && d < Short.MAX_VALUE) {
+                out.append("o + ").append(d);
+            } else {
+                out.append(k);
+            }
+            at = b + 1;
+        }
+    }
+
+    /**
+     * Emits method {@code name} making the calls, through a tree of methods of at most {@value #CALLS} calls each,
+     * so that every method stays small enough for HotSpot to compile.
+     */
+    private static void dispatch(StringBuilder sb, String name, String params, String args, List<String> calls) {
+        if (calls.size() <= CALLS) {
+            sb.append("  private void ").append(name).append(params).append(" {\n");
+            for (String c : calls) {
+                sb.append("    ").append(c).append('\n');
+            }
+            sb.append("  }\n");
+            return;
+        }
+        List<String> groups = new ArrayList<>();
+        for (int start = 0, k = 0; start < calls.size(); start += CALLS, k++) {
+            String child = name + "_" + k;
+            dispatch(sb, child, params, args, calls.subList(start, Math.min(calls.size(), start + CALLS)));
+            groups.add(child + args + ";");
+        }
+        dispatch(sb, name, params, args, groups);
     }
 
     /** The array index of node v_id (inputs first). */
@@ -123,7 +196,7 @@ public final class ScalarCompiler {
 
     private static String operand(Step s, int i, int n) {
         Operand o = s.operands().get(i);
-        return o.literal() ? Java.literal(o.value()) : "v[" + slot(o.id(), n) + "]";
+        return o.literal() ? Java.literal(o.value()) : "v[#" + slot(o.id(), n) + "#]";
     }
 
     private static String expression(Step s, int n, List<Object> fns) {
@@ -136,10 +209,12 @@ public final class ScalarCompiler {
     /** ∂(step)/∂(operand i) as a Java expression in the stored values. */
     private static String partial(Step s, int i, int n, List<Object> fns) {
         String a = operand(s, 0, n);
-        String v = "v[" + slot(s.id(), n) + "]";
+        String v = "v[#" + slot(s.id(), n) + "#]";
         if (s.unary() != null) {
             UnaryFunction f = s.unary();
-            if (f == Elementary.NEG) {
+            if (f instanceof dev.adjoint.primitive.Unary.Affine af) {
+                return Java.literal(af.scale());
+            } else if (f == Elementary.NEG) {
                 return "-1.0";
             } else if (f == Elementary.EXP) {
                 return v;

@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Algebraic simplification by local rules that keep IEEE results exact: x+0 = 0+x = x−0 = x, 0−x = −x,
- * x·1 = 1·x = x/1 = x, x·(−1) = −x, −(−x) = x, x + (−y) = x − y, (−x) + y = y − x, transpose of transpose (composed, dropped when
+ * x·1 = 1·x = x/1 = x, x·(−1) = −x, affine(1, 0)·x = x, affine(−1, 0)·x = −x, −(−x) = x, x + (−y) = x − y, (−x) + y = y − x, transpose of transpose (composed, dropped when
  * the identity), reshape or broadcast to the same shape, reshape of reshape. A constant is a literal or a
  * broadcast literal whose elements are all equal. (x·0 is not rewritten: 0·∞ is NaN.)
  */
@@ -116,6 +116,14 @@ public final class AlgebraicSimplification implements UnaryOperator<Graph> {
                 } else if (p instanceof Div) {
                     if (is(in.get(1), 1)) {
                         return in.get(0);
+                    }
+                } else if (p instanceof Unary u && u.function() instanceof Unary.Affine a) {
+                    if (a.scale() == 1 && a.shift() == 0) {
+                        return in.get(0);
+                    }
+                    if (a.scale() == -1 && a.shift() == 0) {
+                        emit(new Equation(new PrimitiveOp(new Unary(Elementary.NEG)), List.of(in.get(0)), out));
+                        return out;
                     }
                 } else if (p instanceof Unary u && u.function() == Elementary.NEG) {
                     Equation d = def(in.get(0));
