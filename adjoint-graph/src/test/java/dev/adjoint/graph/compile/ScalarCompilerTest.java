@@ -108,6 +108,23 @@ class ScalarCompilerTest {
     }
 
     @Test
+    void longProgramsGetSmallMethodsAndRelativeIndices() {
+        // 33000 steps: 165 forward chunks, so the calls are spread over a tree of dispatch methods.
+        dev.adjoint.scalar.trace.Trace t = dev.adjoint.scalar.trace.Trace.record(logistic(11000), java.util.List.of(),
+                0.3);
+        String src = ScalarCompiler.source(t, "Long", new java.util.ArrayList<>());
+        assertThat(src).contains("private void fd_0(double[] v)").contains("private void fd_1(double[] v)");
+        int longest = 0;
+        int current = 0;
+        for (String line : src.split("\n")) {
+            current = line.startsWith("  private void") || line.startsWith("  protected") ? 0 : current + 1;
+            longest = Math.max(longest, current);
+        }
+        assertThat(longest).isLessThanOrEqualTo(201);
+        assertThat(src).contains("v[o + ").doesNotContain("v[32999] =");  // large indices are relative
+    }
+
+    @Test
     void unusedInputsGetZeroAndConstantOutputsWork() {
         CompiledGradient c = ScalarCompiler.compile(x -> x[0].sin(), 1.0, 2.0);
         double[] g = {9, 9};
