@@ -97,7 +97,9 @@ public final class ScalarCompiler {
                     continue;
                 }
                 int j = slot(o.id(), n);
-                String term = "b[#" + me + "#] * " + partial(s, i, n, fns);
+                String partial = partial(s, i, n, fns);
+                String term = partial.equals("1.0") ? "b[#" + me + "#]" : partial.equals("-1.0") ? "-b[#" + me + "#]"
+                        : "b[#" + me + "#] * " + partial;
                 rev.add("b[#" + j + "#] " + (live[j] ? "+=" : "=") + " " + term + ";");
                 live[j] = true;
             }
@@ -119,22 +121,28 @@ public final class ScalarCompiler {
     }
 
     /**
-     * Emits the statements as methods of {@value #CHUNK} statements each, their bases into {@code bases}, and returns
-     * their number. Array indices
+     * Emits the statements, rerolled into loops where they repeat ({@link Reroll}), as methods of about
+     * {@value #CHUNK} statements each, their bases into {@code bases}, and returns their number. Array indices
      * (written {@code #k#}) become {@code o + d} relative to the method's base {@code o}, a parameter: a class
      * can hold only 65535 constants, and a long program would need one per large index.
      */
     private static int chunks(StringBuilder sb, String prefix, List<String> lines, List<Integer> bases) {
+        List<Reroll.Unit> units = Reroll.reroll(lines);
         int c = 0;
-        for (int start = 0; start < lines.size(); start += CHUNK, c++) {
-            int base = firstIndex(lines.get(start));
+        int i = 0;
+        while (i < units.size()) {
+            int base = units.get(i).loop() ? 0 : firstIndex(units.get(i).text());
             sb.append("  private void ").append(prefix).append(c)
                     .append(prefix.equals("f") ? "(double[] v, int o) {\n" : "(double[] v, double[] b, int o) {\n");
-            for (int i = start; i < Math.min(lines.size(), start + CHUNK); i++) {
-                sb.append("    ").append(relative(lines.get(i), base)).append('\n');
+            int weight = 0;
+            while (i < units.size() && (weight == 0 || weight + units.get(i).weight() <= CHUNK)) {
+                Reroll.Unit u = units.get(i++);
+                sb.append("    ").append(u.loop() ? u.text() : relative(u.text(), base)).append('\n');
+                weight += u.weight();
             }
             sb.append("  }\n");
             bases.add(base);
+            c++;
         }
         return c;
     }
