@@ -24,6 +24,12 @@ public final class ScalarCompiler {
 
     private static final int CHUNK = 200;
     private static final int CALLS = 100;
+    /**
+     * Sweeps longer than this are rerolled into loops. Shorter ones stay straight-line, which measured faster (the
+     * JIT keeps a value in a register from one step to the next instead of storing and reloading it); longer ones
+     * would take the JIT too long to compile (a 10⁵-statement sweep did not reach optimised code in seconds).
+     */
+    private static final int REROLL_ABOVE = 16_384;
     private static final AtomicInteger CLASSES = new AtomicInteger();
 
     private ScalarCompiler() {
@@ -121,13 +127,20 @@ public final class ScalarCompiler {
     }
 
     /**
-     * Emits the statements, rerolled into loops where they repeat ({@link Reroll}), as methods of about
+     * Emits the statements, rerolled into loops where they repeat when they are many ({@link Reroll}), as methods of about
      * {@value #CHUNK} statements each, their bases into {@code bases}, and returns their number. Array indices
      * (written {@code #k#}) become {@code o + d} relative to the method's base {@code o}, a parameter: a class
      * can hold only 65535 constants, and a long program would need one per large index.
      */
     private static int chunks(StringBuilder sb, String prefix, List<String> lines, List<Integer> bases) {
-        List<Reroll.Unit> units = Reroll.reroll(lines);
+        List<Reroll.Unit> units = new ArrayList<>();
+        if (lines.size() > REROLL_ABOVE) {
+            units = Reroll.reroll(lines);       // too long for the JIT as straight-line code
+        } else {
+            for (String line : lines) {
+                units.add(new Reroll.Unit(line, 1, false));   // straight-line: values stay in registers
+            }
+        }
         int c = 0;
         int i = 0;
         while (i < units.size()) {

@@ -109,10 +109,20 @@ class ScalarCompilerTest {
 
     @Test
     void repeatedStepsAreRerolledIntoLoops() {
-        String src = ScalarCompiler.source(dev.adjoint.scalar.trace.Trace.record(logistic(1000), java.util.List.of(),
+        String src = ScalarCompiler.source(dev.adjoint.scalar.trace.Trace.record(logistic(6000), java.util.List.of(),
                 0.3), "Rerolled", new java.util.ArrayList<>());
         assertThat(src).contains("for (int i = 0; i < ");
-        assertThat(src.lines().count()).isLessThan(100);               // not 7000 statements
+        assertThat(src.lines().count()).isLessThan(100);               // not 40000 statements
+        String shortOne = ScalarCompiler.source(dev.adjoint.scalar.trace.Trace.record(logistic(1000),
+                java.util.List.of(), 0.3), "Straight", new java.util.ArrayList<>());
+        assertThat(shortOne).doesNotContain("for (int i");              // short sweeps stay straight-line
+    }
+
+    @Test
+    void rerolledLongProgramsComputeTheSameGradient() {
+        RealFunction f = ScalarCompilerTest.rosenbrock();
+        double[] x = new SplittableRandom(8).doubles(2500, -2, 2).toArray();   // 20000 steps: rerolled
+        agree(f, ScalarCompiler.compile(f, x), x);
     }
 
     @Test
