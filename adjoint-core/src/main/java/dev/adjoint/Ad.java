@@ -299,6 +299,14 @@ public final class Ad {
         return xs -> Interpreter.bind(p, xs);
     }
 
+    /**
+     * f whose intermediate values are not kept for the backward pass: reverse mode stores only f's input and output
+     * and re-runs f to pull a cotangent back (memory for time). Forward mode differentiates f directly.
+     */
+    public static Function<Tensor, Tensor> checkpoint(Function<Tensor, Tensor> f) {
+        return customVjp(f, (x, y, g) -> vjp(f, x).pullback().apply(g));
+    }
+
     /** f with a user forward rule. Forward mode uses the rule; reverse mode differentiates f itself. */
     public static Function<Tensor, Tensor> customJvp(Function<Tensor, Tensor> f, JvpRule rule) {
         CustomJvp p = new CustomJvp("customJvp", xs -> f.apply(xs[0]), (xs, ts, y) -> rule.apply(xs[0], ts[0], y));

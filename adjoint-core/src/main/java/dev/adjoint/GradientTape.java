@@ -41,7 +41,12 @@ public final class GradientTape implements AutoCloseable {
 
     /** ∂(Σ y)/∂xᵢ for each watched xᵢ. */
     public Tensor[] gradient(Tensor y, Tensor... xs) {
-        Tensor[] g = tape.backward(y, Tensor.onesLike(y), xs);
+        return vjp(y, Tensor.onesLike(y), xs);
+    }
+
+    /** The vector-Jacobian products ⟨cotangent, ∂y/∂xᵢ⟩ for each watched xᵢ (zeros where y does not depend on it). */
+    public Tensor[] vjp(Tensor y, Tensor cotangent, Tensor... xs) {
+        Tensor[] g = tape.backward(y, cotangent, xs);
         for (int i = 0; i < g.length; i++) {
             if (g[i] == null) {
                 g[i] = Tensor.zerosLike(xs[i]);

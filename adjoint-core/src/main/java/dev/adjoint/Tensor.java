@@ -968,7 +968,8 @@ public final class Tensor {
 
     /**
      * Elements start, start + step, … before stop along one axis, with Python's conventions: negative indices count
-     * from the end, bounds are clamped, a negative step walks backwards.
+     * from the end, bounds are clamped, a negative step walks backwards (x[::-1] is {@code slice(a, -1,
+     * Integer.MIN_VALUE, -1)}; an open end is {@code Integer.MAX_VALUE}).
      */
     public Tensor slice(int axis, int start, int stop, int step) {
         Shape s = shape();
@@ -1082,7 +1083,7 @@ public final class Tensor {
             }
             u[i] = parts[i].unsqueeze(axis);
         }
-        return concat(axis < 0 ? axis : axis, u);
+        return concat(axis, u);
     }
 
     /** Pieces of the given lengths along an axis (they must add up to its length). */

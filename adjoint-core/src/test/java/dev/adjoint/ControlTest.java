@@ -87,6 +87,14 @@ class ControlTest {
             Tensor d2 = outer.gradient(dx.sum(), x);
             close("second derivative", d2, x0.mul(6), 1e-14);
         }
+        try (GradientTape tape = GradientTape.open()) {
+            Tensor a = tape.watch(Tensor.of(1, 2));
+            Tensor b = tape.watch(Tensor.of(3, 4));
+            Tensor y = a.mul(b).add(b.sin());
+            Tensor[] v = tape.vjp(y, Tensor.of(1, -1), a, b);
+            close("vjp a", v[0], Tensor.of(3, -4), 0);
+            close("vjp b", v[1], Tensor.of(1 + Math.cos(3), -2 - Math.cos(4)), 1e-15);
+        }
         GradientTape closed = GradientTape.open();
         closed.close();
         assertThatThrownBy(() -> closed.watch(x0)).hasMessageContaining("closed");
@@ -120,6 +128,30 @@ class ControlTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("after the transform finished")
                 .hasMessageContaining("leaked");
+    }
+
+    @Test
+    void leakedTracersOfForwardModeAndVmapFailToo() {
+        Ad.jvp((Tensor v) -> {
+            leaked = v.sin();
+            return v;
+        }, Tensor.of(1), Tensor.of(1));
+        assertThatThrownBy(() -> leaked.mul(leaked)).hasMessageContaining("traced by jvp")
+                .hasMessageContaining("leaked");
+        Ad.vmap((Tensor v) -> {
+            leaked = v;
+            return v;
+        }).apply(Tensor.zeros(3, 2));
+        assertThatThrownBy(() -> leaked.sum()).hasMessageContaining("traced by vmap");
+    }
+
+    @Test
+    void valuesAreReadableInsideDifferentiation() {
+        // Data-dependent control flow reads the primal, as in eager frameworks.
+        Function<Tensor, Tensor> f = x -> x.sum().item() > 0 ? x.square().sum() : x.neg().sum();
+        close("positive branch", Ad.grad(f).apply(Tensor.of(1, 2)), Tensor.of(2, 4), 0);
+        close("negative branch", Ad.grad(f).apply(Tensor.of(-1, -2)), Tensor.of(-1, -1), 0);
+        close("under forward over reverse", Ad.hessian(f).apply(Tensor.of(1, 2)), Tensor.eye(2).mul(2), 0);
     }
 
     @Test
@@ -171,8 +203,21 @@ class ControlTest {
         assertThat(Ad.grad(f).apply(Tensor.zeros(3)).toArray()).containsExactly(0, 0, 0);
         Function<Tensor, Tensor> g = x -> Tensor.where(x.gt(0), x.log(), x).sum();
         assertThat(Ad.grad(g).apply(Tensor.scalar(0)).item()).isEqualTo(1);
-        // Second order too.
+        // Elementwise, with a mixed mask: zero cotangents stay zero through sqrt′(0) = ∞.
+        assertThat(Ad.grad(f).apply(Tensor.of(0, 1, 4)).toArray()).containsExactly(0, 0.5, 0.25);
+        assertThat(Ad.grad(g).apply(Tensor.of(0, 2)).toArray()).containsExactly(1, 0.5);
+        Function<Tensor, Tensor> xlogx = x -> Tensor.where(x.gt(0), x.mul(x.log()), 0).sum();
+        assertThat(Ad.grad(xlogx).apply(Tensor.of(0, Math.E)).toArray()).containsExactly(new double[] {0, 2},
+                within(1e-15));
+        Function<Tensor, Tensor> inv = x -> Tensor.where(x.ne(0), Tensor.ones(2).div(x), 0).sum();
+        assertThat(Ad.grad(inv).apply(Tensor.of(0, 2)).toArray()).containsExactly(0, -0.25);
+        // Second order too, in every composition.
         assertThat(Ad.hessian(f).apply(Tensor.of(0)).item()).isEqualTo(0);
+        close("hessian, mixed mask", Ad.hessian(f).apply(Tensor.of(0, 1, 4)),
+                Tensor.of(new double[][] {{0, 0, 0}, {0, -0.25, 0}, {0, 0, -1.0 / 32}}), 1e-15);
+        close("reverse over reverse, mixed mask",
+                Ad.grad((Tensor x) -> Ad.grad(f).apply(x).sum()).apply(Tensor.of(0, 1, 4)),
+                Tensor.of(0, -0.25, -1.0 / 32), 1e-15);
         assertThat(Ad.grad(f).apply(Tensor.scalar(4)).item()).isCloseTo(0.25, within(1e-15));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.adjoint.array.Shape;
 import dev.adjoint.interpret.Interpreter;
 import dev.adjoint.interpret.Tracer;
+import dev.adjoint.interpret.Vjp;
 import dev.adjoint.primitive.Primitive;
 import dev.adjoint.primitive.Unary;
 import dev.adjoint.scalar.Elementary;
@@ -29,6 +30,7 @@ class CoverageTest {
     static final class Recorder extends Interpreter {
         final Set<Class<?>> primitives = new HashSet<>();
         final Set<Object> functions = new HashSet<>();
+        final List<String> shapeMismatches = new ArrayList<>();
 
         Recorder() {
             super("record");
@@ -68,7 +70,16 @@ class CoverageTest {
                 Tracer t = args[i].tracer();
                 inner[i] = t != null && t.owner() == this ? ((Box) t).value : args[i];
             }
-            return wrap(Interpreter.bind(p, inner));
+            Tensor out = Interpreter.bind(p, inner);
+            Shape[] in = new Shape[inner.length];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = inner[i].shape();
+            }
+            Shape predicted = p.shape(in);
+            if (!predicted.equals(out.shape())) {
+                shapeMismatches.add(p + ": shape rule " + predicted + ", kernel " + out.shape());
+            }
+            return wrap(out);
         }
     }
 
@@ -85,7 +96,7 @@ class CoverageTest {
     }
 
     @Test
-    void everyPrimitiveAndTableRowRunsInSomeRow() {
+    void everyPrimitiveAndTableRowRunsInSomeRowAndShapeRulesAgreeWithKernels() {
         Set<Class<?>> all = new HashSet<>();
         permitted(Primitive.class, all);
         assertThat(all).hasSizeGreaterThan(20);
@@ -93,11 +104,19 @@ class CoverageTest {
         try (Recorder r = new Recorder()) {
             rec = r;
             for (OpTable.Op op : OpTable.rows()) {
+                // Forward and backward, so that primitives used only by rules are seen too.
+                Vjp tape = new Vjp();
                 List<Tensor> xs = new ArrayList<>();
-                for (Shape s : op.shapes()) {
-                    xs.add(r.wrap(Tensor.uniform(Rng.seed(1), op.lo(), op.hi(), s.dims())));
+                Tensor y;
+                try {
+                    for (Shape s : op.shapes()) {
+                        xs.add(tape.watch(r.wrap(Tensor.uniform(Rng.seed(1), op.lo(), op.hi(), s.dims()))));
+                    }
+                    y = op.f().apply(xs);
+                } finally {
+                    tape.close();
                 }
-                op.f().apply(xs);
+                tape.backward(y, Tensor.onesLike(y), xs.toArray(new Tensor[0]));
             }
         }
         Set<String> missing = new TreeSet<>();
@@ -107,6 +126,7 @@ class CoverageTest {
             }
         }
         assertThat(missing).as("primitives without a row in the op table").isEmpty();
+        assertThat(rec.shapeMismatches).as("shape rules that disagree with the kernels").isEmpty();
         Set<String> missingRows = new TreeSet<>();
         for (Elementary e : Elementary.values()) {
             if (!rec.functions.contains(e)) {

@@ -14,8 +14,9 @@ import java.nio.file.Path;
 public final class Blas {
 
     private static final String NATIVE_LIB = "dev.ludovic.netlib.blas.nativeLib";
-    private static final String[] LIB_DIRS = {"/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib",
-        "/usr/local/lib", "/usr/lib/aarch64-linux-gnu"};
+    private static final String[] LIB_DIRS = {"/usr/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu/openblas-pthread",
+        "/usr/lib64", "/usr/lib", "/usr/local/lib", "/usr/lib/aarch64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu/openblas-pthread"};
 
     private static final class Holder {
         static final BLAS INSTANCE;

@@ -179,6 +179,18 @@ public final class NdArray {
         return new NdArray(out, shape);
     }
 
+    /** Elementwise product in which a zero in this array gives zero whatever the other element (even ∞, NaN). */
+    public NdArray safeMul(NdArray b) {
+        same("safeMul", b);
+        double[] x = data;
+        double[] y = b.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[i] == 0 ? 0 : x[i] * y[i];
+        }
+        return new NdArray(out, shape);
+    }
+
     /** Elementwise quotient. */
     public NdArray div(NdArray b) {
         same("div", b);
@@ -200,14 +212,16 @@ public final class NdArray {
         return new NdArray(out, shape);
     }
 
-    /** Elementwise {@code a·b + c·d} in one pass (the product rule's tangent). */
+    /** Elementwise {@code a·b + c·d} in one pass (the product rule's tangent), where a zero a or c gives 0. */
     public static NdArray productRule(NdArray a, NdArray b, NdArray c, NdArray d) {
         a.same("productRule", b);
         a.same("productRule", c);
         a.same("productRule", d);
         double[] out = new double[a.data.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = a.data[i] * b.data[i] + c.data[i] * d.data[i];
+            double p = a.data[i] == 0 ? 0 : a.data[i] * b.data[i];
+            double q = c.data[i] == 0 ? 0 : c.data[i] * d.data[i];
+            out[i] = p + q;
         }
         return new NdArray(out, a.shape);
     }

@@ -40,13 +40,13 @@ public record Bivariate(Binary function) implements Elementwise {
 
     @Override
     public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        Tensor a = t[0] == null ? null : t[0].mul(dx(x));
-        Tensor b = t[1] == null ? null : t[1].mul(dy(x));
+        Tensor a = t[0] == null ? null : SafeMul.apply(t[0], dx(x));
+        Tensor b = t[1] == null ? null : SafeMul.apply(t[1], dy(x));
         return a == null ? b : b == null ? a : a.add(b);
     }
 
     @Override
     public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] wanted) {
-        return new Tensor[] {wanted[0] ? g.mul(dx(x)) : null, wanted[1] ? g.mul(dy(x)) : null};
+        return new Tensor[] {wanted[0] ? SafeMul.apply(g, dx(x)) : null, wanted[1] ? SafeMul.apply(g, dy(x)) : null};
     }
 }

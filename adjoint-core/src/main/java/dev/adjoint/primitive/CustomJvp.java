@@ -54,21 +54,24 @@ public record CustomJvp(String label, Function<Tensor[], Tensor> function, Rule 
 
     @Override
     public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] wanted) {
-        try (Vjp tape = new Vjp()) {
-            Tensor[] watched = new Tensor[x.length];
+        Vjp tape = new Vjp();
+        Tensor[] watched = new Tensor[x.length];
+        Tensor out;
+        try {
             for (int i = 0; i < x.length; i++) {
                 watched[i] = wanted[i] ? tape.watch(x[i]) : x[i];
             }
-            Tensor out = function.apply(watched);
+            out = function.apply(watched);
+        } finally {
             tape.close();
-            Tensor[] grads = tape.backward(out, g, watched);
-            for (int i = 0; i < x.length; i++) {
-                if (!wanted[i]) {
-                    grads[i] = null;
-                }
-            }
-            return grads;
         }
+        Tensor[] grads = tape.backward(out, g, watched);
+        for (int i = 0; i < x.length; i++) {
+            if (!wanted[i]) {
+                grads[i] = null;
+            }
+        }
+        return grads;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.adjoint.primitive;
 import dev.adjoint.Tensor;
 import dev.adjoint.array.NdArray;
 
-/** x / y elementwise: ż = (ẋ − z ẏ) / y, x̄ = z̄ / y, ȳ = −z̄ z / y. */
+/** x / y elementwise: ż = ẋ ⊙ (1/y) − ẏ ⊙ (z/y), x̄ = z̄ ⊙ (1/y), ȳ = −z̄ ⊙ (z/y) ({@link SafeMul}). */
 public record Div() implements Elementwise {
 
     @Override
@@ -18,16 +18,16 @@ public record Div() implements Elementwise {
 
     @Override
     public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        if (t[1] == null) {
-            return t[0] == null ? null : t[0].div(x[1]);
-        }
-        Tensor n = t[1].mul(y).neg();
-        return (t[0] == null ? n : t[0].add(n)).div(x[1]);
+        Tensor r = x[1].reciprocal();
+        Tensor a = t[0] == null ? null : SafeMul.apply(t[0], r);
+        Tensor b = t[1] == null ? null : SafeMul.apply(t[1], y.mul(r).neg());
+        return a == null ? b : b == null ? a : a.add(b);
     }
 
     @Override
     public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] wanted) {
-        Tensor gx = g.div(x[1]);
-        return new Tensor[] {wanted[0] ? gx : null, wanted[1] ? gx.mul(y).neg() : null};
+        Tensor r = x[1].reciprocal();
+        return new Tensor[] {wanted[0] ? SafeMul.apply(g, r) : null,
+            wanted[1] ? SafeMul.apply(g, y.mul(r).neg()) : null};
     }
 }

@@ -8,8 +8,8 @@ import dev.adjoint.interpret.Interpreter;
  * Elementwise primitives: all inputs have the same shape as the output (the fluent API broadcasts first). Batching
  * is shared: unbatched inputs are broadcast along the batch axis and the primitive is applied as it is.
  */
-public sealed interface Elementwise extends Primitive permits Unary, Bivariate, Add, Sub, Mul, Div, Maximum,
-        Compare, Where {
+public sealed interface Elementwise extends Primitive permits Unary, Bivariate, Add, Sub, Mul, SafeMul, Div,
+        Maximum, Compare, Where {
 
     @Override
     default Shape shape(Shape... inputs) {

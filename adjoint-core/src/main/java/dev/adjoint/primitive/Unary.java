@@ -94,7 +94,7 @@ public record Unary(UnaryFunction function) implements Elementwise {
         if (t[0].isConcrete() && x[0].isConcrete() && y.isConcrete()) {
             return Tensor.of(Evaluate.check("jvp of " + name(), fused(t[0].array(), x[0].array(), y.array())));
         }
-        return t[0].mul(derivative(x[0], y));
+        return SafeMul.apply(t[0], derivative(x[0], y));
     }
 
     @Override
@@ -108,23 +108,26 @@ public record Unary(UnaryFunction function) implements Elementwise {
             return new Tensor[] {Tensor.of(Evaluate.check("vjp of " + name(), fused(g.array(), x[0].array(),
                     y.array())))};
         }
-        return new Tensor[] {g.mul(derivative(x[0], y))};
+        if (function instanceof Power && ((Power) function).exponent() == 2) {
+            return new Tensor[] {SafeMul.apply(g.mul(2), x[0])};
+        }
+        return new Tensor[] {SafeMul.apply(g, derivative(x[0], y))};
     }
 
-    /** ȳ f′(x) (or ẋ f′(x)) in one pass, for the innermost transform, whose values are concrete. */
+    /** ȳ ⊙ f′(x) (or ẋ ⊙ f′(x), see {@link SafeMul}) in one pass, for the innermost transform's concrete values. */
     private NdArray fused(NdArray g, NdArray x, NdArray y) {
         UnaryFunction f = function;
         if (f == Elementary.EXP) {
-            return g.mul(y);
+            return g.zip(y, (a, b) -> a == 0 ? 0 : a * b);
         } else if (f == Elementary.TANH) {
             return g.zip(y, (a, b) -> a * (1 - b * b));
         } else if (f == Elementary.SIGMOID) {
             return g.zip(y, (a, b) -> a * b * (1 - b));
         } else if (f == Elementary.SQRT) {
-            return g.zip(y, (a, b) -> a * 0.5 / b);
+            return g.zip(y, (a, b) -> a == 0 ? 0 : a * 0.5 / b);
         } else if (f instanceof Power && ((Power) f).exponent() == 2) {
             return g.zip(x, (a, b) -> 2 * a * b);
         }
-        return g.zip(x, (a, b) -> a * f.slope(b));
+        return g.zip(x, (a, b) -> a == 0 ? 0 : a * f.slope(b));
     }
 }

@@ -51,12 +51,20 @@ public final class Timing {
         return sb.toString();
     }
 
+    /** With -Dcpu=true, thread CPU time (robust on a loaded machine, but blind to GC threads). */
+    private static final boolean CPU = Boolean.getBoolean("cpu");
+
+    static long now() {
+        return CPU ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                : System.nanoTime();
+    }
+
     static double time1(Supplier<Object> f, int reps) {
-        long t0 = System.nanoTime();
+        long t0 = now();
         for (int i = 0; i < reps; i++) {
             f.get();
         }
-        return (System.nanoTime() - t0) / 1e6 / reps;
+        return (now() - t0) / 1e6 / reps;
     }
 
     @SuppressWarnings("unchecked")
