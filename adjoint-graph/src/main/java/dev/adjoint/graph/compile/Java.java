@@ -72,6 +72,11 @@ final class Java {
         }
     }
 
+    /** Whether {@link #primitive} has an expression for {@code p}. */
+    static boolean supports(Primitive p) {
+        return primitive(p, new String[] {"a", "b", "c"}, new java.util.ArrayList<>()) != null;
+    }
+
     /** The expression of an elementwise primitive on operand expressions, or null when it has none. */
     static String primitive(Primitive p, String[] x, List<Object> fns) {
         if (p instanceof Add) {
@@ -82,6 +87,8 @@ final class Java {
             return "(" + x[0] + " * " + x[1] + ")";
         } else if (p instanceof Div) {
             return "(" + x[0] + " / " + x[1] + ")";
+        } else if (p instanceof dev.adjoint.primitive.SafeMul) {
+            return "(" + x[0] + " == 0 ? 0.0 : " + x[0] + " * " + x[1] + ")";
         } else if (p instanceof Maximum) {
             return "Math.max(" + x[0] + ", " + x[1] + ")";
         } else if (p instanceof Unary u) {

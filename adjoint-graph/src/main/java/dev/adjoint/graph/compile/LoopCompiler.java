@@ -21,6 +21,11 @@ public final class LoopCompiler {
     private LoopCompiler() {
     }
 
+    /** Whether an elementwise primitive can be part of a generated loop (fusion only fuses those). */
+    public static boolean supports(dev.adjoint.primitive.Primitive p) {
+        return Java.supports(p);
+    }
+
     /** The compiled loop for a fused op. */
     public static Kernel compile(Fused f) {
         String cls = "dev.adjoint.graph.generated.Loop" + CLASSES.incrementAndGet();

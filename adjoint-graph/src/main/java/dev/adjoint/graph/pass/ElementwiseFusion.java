@@ -87,8 +87,10 @@ public final class ElementwiseFusion implements UnaryOperator<Graph> {
         return n;
     }
 
+    /** Elementwise equations the loop compiler has an expression for (a new primitive is left unfused). */
     private static boolean fusible(Equation e) {
-        return e.op() instanceof PrimitiveOp && e.op().elementwise();
+        return e.op() instanceof PrimitiveOp p && e.op().elementwise()
+                && dev.adjoint.graph.compile.LoopCompiler.supports(p.primitive());
     }
 
     private static boolean scalarBroadcast(Equation e) {
