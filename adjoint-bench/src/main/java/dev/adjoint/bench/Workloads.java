@@ -1,5 +1,7 @@
 package dev.adjoint.bench;
 
+import dev.adjoint.bench.compiled.CompiledRosenbrockTensor;
+import dev.adjoint.bench.compiled.CompiledScalar;
 import dev.adjoint.bench.scalar.Logistic;
 import dev.adjoint.bench.scalar.Rosenbrock;
 import dev.adjoint.bench.scalar.Seed;
@@ -13,7 +15,10 @@ public final class Workloads {
     private static final List<Workload> ALL = List.of(
             new Seed(),
             new Logistic(),
-            new Rosenbrock());
+            new Rosenbrock(),
+            new CompiledScalar(new Logistic()),
+            new CompiledScalar(new Rosenbrock()),
+            new CompiledRosenbrockTensor());
 
     private Workloads() {
     }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            GraphCommand.class,
         })
 public final class Main implements Runnable {
 

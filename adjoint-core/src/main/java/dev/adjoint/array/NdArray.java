@@ -101,6 +101,11 @@ public final class NdArray {
         return data[0];
     }
 
+    /** The backing buffer in row-major order, without a copy: read only (for compiled kernels in adjoint-graph). */
+    public double[] buffer() {
+        return data;
+    }
+
     /** A copy of the elements in row-major order. */
     public double[] toArray() {
         return data.clone();

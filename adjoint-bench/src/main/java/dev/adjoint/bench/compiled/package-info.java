@@ -1,0 +1,2 @@
+/** Workloads of compiled code (adjoint-graph): compiled scalar gradients and Jit-compiled tensor gradients. */
+package dev.adjoint.bench.compiled;
