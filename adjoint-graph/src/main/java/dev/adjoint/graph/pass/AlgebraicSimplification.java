@@ -12,6 +12,7 @@ import dev.adjoint.primitive.Div;
 import dev.adjoint.primitive.Mul;
 import dev.adjoint.primitive.Primitive;
 import dev.adjoint.primitive.Reshape;
+import dev.adjoint.primitive.SafeMul;
 import dev.adjoint.primitive.Sub;
 import dev.adjoint.primitive.Transpose;
 import dev.adjoint.primitive.Unary;
@@ -112,6 +113,14 @@ public final class AlgebraicSimplification implements UnaryOperator<Graph> {
                         Atom x = is(in.get(1), -1) ? in.get(0) : in.get(1);
                         emit(new Equation(new PrimitiveOp(new Unary(Elementary.NEG)), List.of(x), out));
                         return out;
+                    }
+                } else if (p instanceof SafeMul) {
+                    // t ⊙ d with a literal 1 on either side is the other operand exactly (1 is not a zero)
+                    if (is(in.get(1), 1)) {
+                        return in.get(0);
+                    }
+                    if (is(in.get(0), 1)) {
+                        return in.get(1);
                     }
                 } else if (p instanceof Div) {
                     if (is(in.get(1), 1)) {

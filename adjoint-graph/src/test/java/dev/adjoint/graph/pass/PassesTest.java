@@ -112,6 +112,19 @@ class PassesTest {
     }
 
     @Test
+    void chainRuleProductsWithASeedOfOneDisappear() {
+        // staged reverse mode multiplies the seed 1 into each local derivative with safeMul
+        Tensor at = Tensor.scalar(0.7);
+        Graph raw = Graph.trace(dev.adjoint.Ad.grad((Tensor x) -> x.mul(x.sin())), at);
+        assertThat(raw.toString()).contains("safeMul 1");
+        Graph simplified = new DeadCode().apply(new AlgebraicSimplification().apply(new UniformLiterals().apply(raw)));
+        assertThat(simplified.toString()).doesNotContain("safeMul 1");
+        assertThat(simplified.size()).isLessThan(raw.size());
+        assertThat(simplified.run(at).get(0).toArray()[0]).isEqualTo(raw.run(at).get(0).toArray()[0])
+                .isCloseTo(Math.sin(0.7) + 0.7 * Math.cos(0.7), org.assertj.core.api.Assertions.within(1e-15));
+    }
+
+    @Test
     void timesZeroIsKeptBecauseInfinityTimesZeroIsNaN() {
         Graph g = Passes.simplify().apply(Graph.trace(x -> x.mul(Tensor.scalar(0)), X));
         assertThat(count(g, "mul")).isEqualTo(1);
