@@ -369,14 +369,8 @@ public final class NdArray {
         }
         Shape out = first.with(axis, total);
         double[] o = new double[out.size()];
-        int outer = 1;
-        for (int i = 0; i < axis; i++) {
-            outer *= first.dim(i);
-        }
-        int inner = 1;
-        for (int i = axis + 1; i < first.rank(); i++) {
-            inner *= first.dim(i);
-        }
+        int outer = first.sizeBefore(axis);
+        int inner = first.sizeAfter(axis);
         int rowOut = total * inner;
         int pos = 0;
         for (NdArray p : parts) {
@@ -392,14 +386,8 @@ public final class NdArray {
     /** take_along_axis: {@code out[..., j, ...] = this[..., index[..., j, ...], ...]}; index has this rank. */
     public NdArray gather(int axis, NdArray index) {
         Shape is = index.shape;
-        int outer = 1;
-        for (int i = 0; i < axis; i++) {
-            outer *= is.dim(i);
-        }
-        int inner = 1;
-        for (int i = axis + 1; i < is.rank(); i++) {
-            inner *= is.dim(i);
-        }
+        int outer = is.sizeBefore(axis);
+        int inner = is.sizeAfter(axis);
         int m = is.dim(axis);
         int n = shape.dim(axis);
         double[] o = new double[is.size()];
@@ -418,14 +406,8 @@ public final class NdArray {
     /** The adjoint of {@link #gather}: zeros of {@code target} with this array's elements added at the index. */
     public NdArray scatterAdd(int axis, NdArray index, Shape target) {
         Shape is = index.shape;
-        int outer = 1;
-        for (int i = 0; i < axis; i++) {
-            outer *= is.dim(i);
-        }
-        int inner = 1;
-        for (int i = axis + 1; i < is.rank(); i++) {
-            inner *= is.dim(i);
-        }
+        int outer = is.sizeBefore(axis);
+        int inner = is.sizeAfter(axis);
         int m = is.dim(axis);
         int n = target.dim(axis);
         double[] o = new double[target.size()];
@@ -451,14 +433,8 @@ public final class NdArray {
 
     /** Running sum along an axis. */
     public NdArray cumsum(int axis) {
-        int outer = 1;
-        for (int i = 0; i < axis; i++) {
-            outer *= shape.dim(i);
-        }
-        int inner = 1;
-        for (int i = axis + 1; i < shape.rank(); i++) {
-            inner *= shape.dim(i);
-        }
+        int outer = shape.sizeBefore(axis);
+        int inner = shape.sizeAfter(axis);
         int n = shape.dim(axis);
         double[] o = new double[data.length];
         for (int a = 0; a < outer; a++) {

@@ -52,6 +52,24 @@ public final class Shape {
         return dims[axis < 0 ? axis + dims.length : axis];
     }
 
+    /** The product of the dimensions before {@code axis}: how many blocks an axis-wise kernel loops over. */
+    public int sizeBefore(int axis) {
+        int n = 1;
+        for (int i = 0; i < axis; i++) {
+            n *= dims[i];
+        }
+        return n;
+    }
+
+    /** The product of the dimensions after {@code axis}: the stride of {@code axis} in row-major order. */
+    public int sizeAfter(int axis) {
+        int n = 1;
+        for (int i = axis + 1; i < dims.length; i++) {
+            n *= dims[i];
+        }
+        return n;
+    }
+
     /** The number of elements. */
     public int size() {
         return size;
