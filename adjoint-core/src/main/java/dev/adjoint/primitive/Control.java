@@ -1,5 +1,5 @@
 package dev.adjoint.primitive;
 
 /** Primitives that steer differentiation rather than compute: stop-gradient and user-supplied rules. */
-public sealed interface Control extends Primitive permits StopGradient, CustomVjp, CustomJvp {
+public sealed interface Control extends Primitive permits StopGradient, Custom {
 }

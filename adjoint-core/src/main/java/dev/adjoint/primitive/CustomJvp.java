@@ -1,8 +1,6 @@
 package dev.adjoint.primitive;
 
 import dev.adjoint.Tensor;
-import dev.adjoint.array.NdArray;
-import dev.adjoint.array.Shape;
 import dev.adjoint.interpret.Batching;
 import dev.adjoint.interpret.Vjp;
 import java.util.function.Function;
@@ -11,36 +9,13 @@ import java.util.function.Function;
  * A user function with a user forward rule. Forward mode uses the rule; reverse mode differentiates the function
  * itself on a fresh tape. Batching loops over the batch, keeping the rule.
  */
-public record CustomJvp(String label, Function<Tensor[], Tensor> function, Rule rule) implements Control {
+public record CustomJvp(String label, Function<Tensor[], Tensor> function, Rule rule) implements Custom {
 
     /** The forward rule: the output tangent from the inputs, their tangents (zeros when not perturbed) and y. */
     @FunctionalInterface
     public interface Rule {
         /** ẏ. */
         Tensor jvp(Tensor[] x, Tensor[] tangents, Tensor y);
-    }
-
-    @Override
-    public String name() {
-        return label;
-    }
-
-    @Override
-    public Shape shape(Shape... in) {
-        Tensor[] zeros = new Tensor[in.length];
-        for (int i = 0; i < in.length; i++) {
-            zeros[i] = Tensor.zeros(in[i].dims());
-        }
-        return function.apply(zeros).shape();
-    }
-
-    @Override
-    public NdArray evaluate(NdArray... x) {
-        Tensor[] t = new Tensor[x.length];
-        for (int i = 0; i < x.length; i++) {
-            t[i] = Tensor.of(x[i]);
-        }
-        return function.apply(t).array();
     }
 
     @Override

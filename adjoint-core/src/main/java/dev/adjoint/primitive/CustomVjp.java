@@ -1,8 +1,6 @@
 package dev.adjoint.primitive;
 
 import dev.adjoint.Tensor;
-import dev.adjoint.array.NdArray;
-import dev.adjoint.array.Shape;
 import dev.adjoint.interpret.Batching;
 import dev.adjoint.interpret.Jvp;
 import java.util.function.Function;
@@ -12,36 +10,13 @@ import java.util.function.Function;
  * Hessians) differentiates the function itself, and the rule, being tensor code, is differentiated like any other
  * code when a Hessian needs its derivative. Batching loops over the batch, keeping the rule.
  */
-public record CustomVjp(String label, Function<Tensor[], Tensor> function, Rule rule) implements Control {
+public record CustomVjp(String label, Function<Tensor[], Tensor> function, Rule rule) implements Custom {
 
     /** The reverse rule: cotangents of the inputs from the inputs, the output and the output's cotangent. */
     @FunctionalInterface
     public interface Rule {
         /** x̄ for each input (null for zero). */
         Tensor[] vjp(Tensor[] x, Tensor y, Tensor cotangent);
-    }
-
-    @Override
-    public String name() {
-        return label;
-    }
-
-    @Override
-    public Shape shape(Shape... in) {
-        Tensor[] zeros = new Tensor[in.length];
-        for (int i = 0; i < in.length; i++) {
-            zeros[i] = Tensor.zeros(in[i].dims());
-        }
-        return function.apply(zeros).shape();
-    }
-
-    @Override
-    public NdArray evaluate(NdArray... x) {
-        Tensor[] t = new Tensor[x.length];
-        for (int i = 0; i < x.length; i++) {
-            t[i] = Tensor.of(x[i]);
-        }
-        return function.apply(t).array();
     }
 
     @Override
