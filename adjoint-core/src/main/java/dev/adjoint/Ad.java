@@ -5,6 +5,7 @@ import dev.adjoint.interpret.Batch;
 import dev.adjoint.interpret.Interpreter;
 import dev.adjoint.interpret.Jvp;
 import dev.adjoint.interpret.Scope;
+import dev.adjoint.interpret.TapeMemory;
 import dev.adjoint.interpret.Vjp;
 import dev.adjoint.primitive.CustomJvp;
 import dev.adjoint.primitive.CustomVjp;
@@ -82,6 +83,33 @@ public final class Ad {
             grads.add(g[i] != null ? g[i] : Tensor.zerosLike(leaves.get(i)));
         }
         return new ValueAndGrad<>(tape.primalOf(y), Tree.rebuild(x, grads));
+    }
+
+    /**
+     * The gradient of a scalar-valued f at x with the memory its backward pass needed: the bytes of the residuals on
+     * the tape after the forward pass and the peak over the whole computation (see {@link TapeMemory}).
+     */
+    public static MemoryReport measureGradient(Function<Tensor, Tensor> f, Tensor x) {
+        try (TapeMemory meter = TapeMemory.start()) {
+            Vjp tape = new Vjp();
+            Tensor xw;
+            Tensor y;
+            try {
+                xw = tape.watch(x);
+                y = f.apply(xw);
+            } finally {
+                tape.close();
+            }
+            if (y.size() != 1) {
+                throw new IllegalArgumentException("measureGradient: the function must return a scalar, got shape "
+                        + y.shape());
+            }
+            long held = tape.heldBytes();
+            Tensor g = tape.backward(y, Tensor.onesLike(y), xw)[0];
+            long peak = meter.peak();
+            tape.release();
+            return new MemoryReport(tape.primalOf(y), g != null ? g : Tensor.zerosLike(x), held, peak, tape.size());
+        }
     }
 
     /** f(x) and its pullback ȳ ↦ ȳ ∂f/∂x, reusable (the tape is recorded once). */
@@ -304,7 +332,20 @@ public final class Ad {
      * and re-runs f to pull a cotangent back (memory for time). Forward mode differentiates f directly.
      */
     public static Function<Tensor, Tensor> checkpoint(Function<Tensor, Tensor> f) {
-        return customVjp(f, (x, y, g) -> vjp(f, x).pullback().apply(g));
+        return customVjp(f, (x, y, g) -> {
+            Vjp tape = new Vjp();
+            Tensor xw;
+            Tensor out;
+            try {
+                xw = tape.watch(x);
+                out = f.apply(xw);
+            } finally {
+                tape.close();
+            }
+            Tensor r = tape.backward(out, g, xw)[0];
+            tape.release();
+            return r != null ? r : Tensor.zerosLike(x);
+        });
     }
 
     /** f with a user forward rule. Forward mode uses the rule; reverse mode differentiates f itself. */

@@ -76,6 +76,8 @@ public final class Checkpoint {
         } finally {
             tape.close();
         }
-        return tape.backward(y, g, watched);
+        Tensor[] r = tape.backward(y, g, watched);
+        tape.release();
+        return r;
     }
 }

@@ -1,7 +1,13 @@
 package dev.adjoint.checkpoint;
 
+import dev.adjoint.Ad;
+import dev.adjoint.MemoryReport;
+import dev.adjoint.Rng;
+import dev.adjoint.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Random;
 
@@ -91,6 +97,48 @@ public final class MemoryChain {
         }
         long peak = r.cost().peakBytes() + 2 * bytes(x0);
         return new Measurement(n, method, peak, best, r.cost().advances(), r.cost().peakSnapshots());
+    }
+
+    /**
+     * Measures a tensor chain x ← tanh(W·x + sin(i)/10) of N layers, plain or in ⌈√N⌉ checkpointed segments
+     * ({@link Checkpoint#sequential}); the peak bytes are the tape's real residual bytes reported by
+     * {@link Ad#measureGradient}, and the snapshots field counts the outer tape's nodes.
+     */
+    public static Measurement measureTensor(int n, Method method, int width) {
+        if (method != Method.PLAIN && method != Method.SQRT) {
+            throw new IllegalArgumentException("memory chain: tensor chains support plain and sqrt, got " + method);
+        }
+        Rng rng = Rng.seed(42);
+        Tensor w = Tensor.randn(rng, width, width).mul(1 / Math.sqrt(width));
+        Tensor x0 = Tensor.randn(rng, width);
+        Function<Tensor, Tensor> loss = tensorLoss(n, method, w);
+        long t0 = System.nanoTime();
+        MemoryReport r = Ad.measureGradient(loss, x0);
+        double t = (System.nanoTime() - t0) * 1e-9;
+        long steps = method == Method.PLAIN ? n : 2L * n;
+        return new Measurement(n, method, r.peakBytes(), t, steps, r.nodes());
+    }
+
+    /** ½‖x_N‖² for the tensor chain, plain or checkpointed in ⌈√N⌉ segments. */
+    public static Function<Tensor, Tensor> tensorLoss(int n, Method method, Tensor w) {
+        List<BiFunction<Tensor, Tensor, Tensor>> layers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double shift = Math.sin(i) / 10;
+            layers.add((x, m) -> m.matmul(x).add(shift).tanh());
+        }
+        BiFunction<Tensor, Tensor, Tensor> net;
+        if (method == Method.SQRT) {
+            net = Checkpoint.sequential(layers, (int) Math.ceil(Math.sqrt(n)));
+        } else {
+            net = (x, m) -> {
+                Tensor y = x;
+                for (BiFunction<Tensor, Tensor, Tensor> l : layers) {
+                    y = l.apply(y, m);
+                }
+                return y;
+            };
+        }
+        return x -> net.apply(x, w).square().sum().mul(0.5);
     }
 
     /** Every method for each N, as measurements (width 64, 3 repeats). */

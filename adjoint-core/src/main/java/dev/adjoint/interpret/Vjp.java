@@ -4,6 +4,7 @@ import dev.adjoint.Tensor;
 import dev.adjoint.array.Shape;
 import dev.adjoint.primitive.Primitive;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 
 /**
  * Reverse mode: a tape recorded while the function runs (primitive, input primals, output primal, parent nodes in
@@ -41,10 +42,46 @@ public final class Vjp extends Interpreter {
     private Tensor[] outputs = new Tensor[64];
     private String[] sites;
     private int size;
+    private final TapeMemory meter = TapeMemory.current();
+    private IdentityHashMap<double[], Boolean> held;
+    private long heldBytes;
 
     /** Opens a reverse-mode scope with an empty tape. */
     public Vjp() {
         super("vjp");
+    }
+
+    /**
+     * The bytes of the concrete tensors this tape keeps for its backward pass, each buffer once; counted only
+     * while a {@link TapeMemory} meter is open on this thread (0 otherwise).
+     */
+    public long heldBytes() {
+        return heldBytes;
+    }
+
+    /** Tells the meter this tape's residuals are no longer held (call when the tape is dropped). */
+    public void release() {
+        if (held != null) {
+            for (double[] b : held.keySet()) {
+                meter.release(b);
+            }
+            held = null;
+            heldBytes = 0;
+        }
+    }
+
+    private void count(Tensor t) {
+        if (t == null || !t.isConcrete()) {
+            return;
+        }
+        double[] b = t.array().buffer();
+        if (held == null) {
+            held = new IdentityHashMap<>();
+        }
+        if (held.put(b, Boolean.TRUE) == null) {
+            heldBytes += TapeMemory.bytes(b);
+            meter.hold(b);
+        }
     }
 
     /** {@code x} as a leaf of the tape, whose cotangent {@link #backward} can return. */
@@ -87,6 +124,14 @@ public final class Vjp extends Interpreter {
         inputs[size] = in;
         parents[size] = par;
         outputs[size] = out;
+        if (meter != null) {
+            if (in != null) {
+                for (Tensor t : in) {
+                    count(t);
+                }
+            }
+            count(out);
+        }
         if (anomalyScopes > 0 && context().anomaly) {
             if (sites == null) {
                 sites = new String[prims.length];
