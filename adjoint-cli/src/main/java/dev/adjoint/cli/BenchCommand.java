@@ -51,6 +51,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + " 'memory' alone runs the checkpointing memory sweep instead (no JMH).")
     List<String> only;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "With --only memory: also plot peak bytes against N to FILE (PNG; the extension is added).")
+    Path plot;
+
     @Option(names = "--list", description = "List the workloads and their implementations, then exit.")
     boolean list;
 
@@ -124,13 +128,24 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("adjoint bench: memory_chain (dev.adjoint.checkpoint.MemoryChain), N = "
                 + java.util.Arrays.toString(ns) + ", width 64, best of 3");
         List<String> lines = new java.util.ArrayList<>();
+        List<MemoryChain.Measurement> rows = new java.util.ArrayList<>();
         for (int n : ns) {
             for (MemoryChain.Method m : MemoryChain.Method.values()) {
-                String line = MemoryChain.measure(n, m, 64, 3).toJson();
-                out.println(line);
+                MemoryChain.Measurement row = MemoryChain.measure(n, m, 64, 3);
+                out.println(row.toJson());
                 out.flush();
-                lines.add(line);
+                rows.add(row);
+                lines.add(row.toJson());
             }
+        }
+        if (plot != null) {
+            try {
+                MemoryPlot.write(rows, plot);
+            } catch (IOException e) {
+                err.println("adjoint bench: cannot write " + plot + ": " + e.getMessage());
+                return 1;
+            }
+            out.println("wrote " + plot + (plot.toString().endsWith(".png") ? "" : ".png"));
         }
         if (json != null) {
             try {

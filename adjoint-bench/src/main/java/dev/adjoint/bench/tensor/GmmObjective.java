@@ -2,9 +2,12 @@ package dev.adjoint.bench.tensor;
 
 import dev.adjoint.Ad;
 import dev.adjoint.Rng;
+import dev.adjoint.Tensor;
 import dev.adjoint.ValueAndGrad;
 import dev.adjoint.bench.Task;
 import dev.adjoint.examples.Gmm;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /** {@code gmm}: the ADBench GMM objective, d = 10, K = 25, n = 10⁴, gradient with respect to all 1 650 parameters. */
@@ -44,5 +47,24 @@ public final class GmmObjective extends TensorWorkload {
             ValueAndGrad<Gmm.Params> r = vg.apply(s.params());
             return r.value().item() + r.grad().alphas().toArray()[0];
         };
+    }
+
+    @Override
+    protected Map<String, Tensor> exported() {
+        Setup s = Setup.of(N, D, K);
+        ValueAndGrad<Gmm.Params> r =
+                Ad.valueAndGrad((Gmm.Params q) -> Gmm.objective(q, s.problem())).apply(s.params());
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put("x", s.problem().x());
+        m.put("gamma", Tensor.of(s.problem().gamma()));
+        m.put("m", Tensor.of(s.problem().m()));
+        m.put("alphas", s.params().alphas());
+        m.put("means", s.params().means());
+        m.put("icf", s.params().icf());
+        m.put("value", r.value());
+        m.put("grad.alphas", r.grad().alphas());
+        m.put("grad.means", r.grad().means());
+        m.put("grad.icf", r.grad().icf());
+        return m;
     }
 }

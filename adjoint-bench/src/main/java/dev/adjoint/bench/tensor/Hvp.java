@@ -5,6 +5,8 @@ import dev.adjoint.Rng;
 import dev.adjoint.Tensor;
 import dev.adjoint.bench.Task;
 import dev.adjoint.examples.Rosenbrock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code hvp}: the Hessian-vector product of vectorised Rosenbrock, n = {@value RosenbrockTensor#N}, forward over
@@ -36,5 +38,17 @@ public final class Hvp extends TensorWorkload {
         Tensor x = RosenbrockTensor.point();
         Tensor v = direction();
         return () -> Ad.hvp(Rosenbrock::value, x, v).toArray()[0];
+    }
+
+    @Override
+    protected Map<String, Tensor> exported() {
+        Tensor x = RosenbrockTensor.point();
+        Tensor v = direction();
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put("x", x);
+        m.put("v", v);
+        m.put("value", Rosenbrock.value(x));
+        m.put("hvp", Ad.hvp(Rosenbrock::value, x, v));
+        return m;
     }
 }

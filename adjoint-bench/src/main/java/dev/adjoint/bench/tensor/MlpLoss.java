@@ -2,9 +2,12 @@ package dev.adjoint.bench.tensor;
 
 import dev.adjoint.Ad;
 import dev.adjoint.Rng;
+import dev.adjoint.Tensor;
 import dev.adjoint.ValueAndGrad;
 import dev.adjoint.bench.Task;
 import dev.adjoint.examples.Mlp;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /** {@code mlp}: 784-256-256-10 tanh MLP, softmax cross-entropy, batch 128, gradient with respect to all weights. */
@@ -45,5 +48,24 @@ public final class MlpLoss extends TensorWorkload {
             ValueAndGrad<Mlp> r = vg.apply(s.model());
             return r.value().item() + r.grad().layers().get(0).bias().toArray()[0];
         };
+    }
+
+    @Override
+    protected Map<String, Tensor> exported() {
+        Setup s = Setup.of(SIZES, BATCH);
+        ValueAndGrad<Mlp> r = Ad.valueAndGrad((Mlp q) -> q.loss(s.data())).apply(s.model());
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put("inputs", s.data().inputs());
+        m.put("labels", s.data().labels());
+        for (int i = 0; i < s.model().layers().size(); i++) {
+            m.put("w" + i, s.model().layers().get(i).weight());
+            m.put("b" + i, s.model().layers().get(i).bias());
+        }
+        m.put("value", r.value());
+        for (int i = 0; i < s.model().layers().size(); i++) {
+            m.put("grad.w" + i, r.grad().layers().get(i).weight());
+            m.put("grad.b" + i, r.grad().layers().get(i).bias());
+        }
+        return m;
     }
 }

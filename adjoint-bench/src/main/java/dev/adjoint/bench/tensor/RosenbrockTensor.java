@@ -5,6 +5,8 @@ import dev.adjoint.Tensor;
 import dev.adjoint.ValueAndGrad;
 import dev.adjoint.bench.Task;
 import dev.adjoint.examples.Rosenbrock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /** {@code rosenbrock_tensor}: vectorised Rosenbrock, n = {@value #N}, value and full gradient by reverse mode. */
@@ -40,5 +42,16 @@ public final class RosenbrockTensor extends TensorWorkload {
             ValueAndGrad<Tensor> r = vg.apply(x);
             return r.value().item() + r.grad().toArray()[0];
         };
+    }
+
+    @Override
+    protected Map<String, Tensor> exported() {
+        Tensor x = point();
+        ValueAndGrad<Tensor> r = Ad.valueAndGrad(Rosenbrock::value).apply(x);
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put("x", x);
+        m.put("value", r.value());
+        m.put("grad.x", r.grad());
+        return m;
     }
 }
