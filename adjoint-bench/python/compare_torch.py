@@ -172,7 +172,7 @@ def tensor_case(name, t):
 def compare_tensor(ref, args):
     """Checks and times one tensor workload; returns (row, ok)."""
     name = ref["workload"]
-    t = {k: torch.tensor(v["data"], dtype=torch.float64).reshape(v["shape"]) for k, v in ref["tensors"].items()}
+    t = {k: torch.tensor(v["data"], dtype=torch.float64).reshape([int(s) for s in v["shape"]]) for k, v in ref["tensors"].items()}
     case = tensor_case(name, t)
     if case is None:
         print(f"{name}: no PyTorch version here, skipped")
