@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Side by side with PyTorch: the scalar workloads of `adjoint bench`, same inputs, same results, both timed.
+"""Side by side with PyTorch: the scalar and tensor workloads of `adjoint bench`, same inputs, same results, both timed.
 
     ./adjoint bench --export /tmp/adjoint-export               # inputs + our value and gradient, per workload
     ./adjoint bench --json /tmp/adjoint.jsonl                  # our timings (optional, for the Java/PyTorch ratios)
@@ -14,6 +14,11 @@ float64, checks them against ours to 1e-10 relative, then times them:
     t_grad  the value and the gradient: a fresh leaf (detach().requires_grad_()), forward, backward()
 
 and prints, next to our adjoint-reverse and plain-double times from the JSON lines, the ratios Java/PyTorch.
+
+The tensor workloads (rosenbrock_tensor, mlp, gmm, hvp) export their inputs as tensors (shape and data, no
+regeneration needed) with our results; PyTorch computes the same functions with the same operations (hvp: the
+gradient's directional derivative by double backward, PyTorch 1.13's way) and is compared with our adjoint-tensor
+row, whose baseline is this library's own value without a transform.
 Not a dependency of the library: nothing on the Java side needs Python.
 """
 
@@ -82,6 +87,115 @@ def rosenbrock_vectorized(x):
 
 SCALAR = {"seed": seed_fn, "logistic": logistic_fn, "rosenbrock": rosenbrock_fn}
 VECTORIZED = {"rosenbrock": rosenbrock_vectorized}
+
+
+# The tensor workloads: the same operations as dev.adjoint.examples (Rosenbrock, Mlp, Gmm).
+
+def rosenbrock_tensor_fn(x):
+    head, tail = x[:-1], x[1:]
+    return ((tail - head.square()).square() * 100 + (1 - head).square()).sum()
+
+
+def mlp_fn(t, params):
+    h = t["inputs"]
+    layers = len(params) // 2
+    for i in range(layers):
+        h = h @ params[2 * i] + params[2 * i + 1]
+        if i + 1 < layers:
+            h = torch.tanh(h)
+    logp = torch.log_softmax(h, 1)
+    return -logp.gather(1, t["labels"].long().unsqueeze(1)).mean()
+
+
+def gmm_fn(t, params):
+    alphas, means, icf = params
+    x = t["x"]
+    n, d = x.shape
+    k = alphas.shape[0]
+    gamma, m = t["gamma"].item(), int(t["m"].item())
+    log_diag, lower = icf[:, :d], icf[:, d:]
+    entries = torch.cat([torch.zeros(k, 1, dtype=torch.float64), log_diag.exp(), lower], 1)
+    index = [0] * (d * d)
+    pos = 0
+    for i in range(d):
+        index[i * d + i] = 1 + i
+        for j in range(i + 1, d):
+            index[j * d + i] = 1 + d + pos
+            pos += 1
+    q = entries[:, index].reshape(k, d, d)
+    sum_qs = log_diag.sum(1)
+    sq = (q @ x.T - q @ means.unsqueeze(2)).square().sum(1)
+    main = (alphas + sum_qs).unsqueeze(1) - sq * 0.5
+    slse = torch.logsumexp(main, 0).sum()
+    constant = -n * d * 0.5 * math.log(2 * math.pi)
+    nn = d + m + 1
+    frobenius = log_diag.exp().square().sum() + lower.square().sum()
+    log_gamma_d = 0.25 * d * (d - 1) * math.log(math.pi) + sum(math.lgamma(0.5 * nn + 0.5 * (1 - j))
+                                                              for j in range(1, d + 1))
+    c = nn * d * (math.log(gamma) - 0.5 * math.log(2)) - log_gamma_d
+    wishart = frobenius * (0.5 * gamma * gamma) - sum_qs.sum() * m - k * c
+    return slse - torch.logsumexp(alphas, 0) * n + constant + wishart
+
+
+def tensor_case(name, t):
+    """(param names, f(params) -> 0-d tensor, derivative(params) -> {result name: tensor}) for a tensor workload."""
+    if name == "rosenbrock_tensor":
+        names, f = ["x"], lambda p: rosenbrock_tensor_fn(p[0])
+    elif name == "mlp":
+        layers = sum(1 for key in t if key.startswith("w"))
+        names = [f"{a}{i}" for i in range(layers) for a in ("w", "b")]
+        f = lambda p: mlp_fn(t, p)
+    elif name == "gmm":
+        names, f = ["alphas", "means", "icf"], lambda p: gmm_fn(t, p)
+    elif name == "hvp":
+        names, f = ["x"], lambda p: rosenbrock_tensor_fn(p[0])
+
+        def hvp(params):
+            x = params[0].detach().requires_grad_()
+            g, = torch.autograd.grad(rosenbrock_tensor_fn(x), x, create_graph=True)
+            hv, = torch.autograd.grad(g, x, grad_outputs=t["v"])
+            return {"hvp": hv}
+        return names, f, hvp
+    else:
+        return None
+
+    def grad(params):
+        leaves = [p.detach().requires_grad_() for p in params]
+        y = f(leaves)
+        y.backward()
+        out = {"value": y.detach()}
+        out.update({"grad." + n: leaf.grad for n, leaf in zip(names, leaves)})
+        return out
+    return names, f, grad
+
+
+def compare_tensor(ref, args):
+    """Checks and times one tensor workload; returns (row, ok)."""
+    name = ref["workload"]
+    t = {k: torch.tensor(v["data"], dtype=torch.float64).reshape([int(s) for s in v["shape"]]) for k, v in ref["tensors"].items()}
+    case = tensor_case(name, t)
+    if case is None:
+        print(f"{name}: no PyTorch version here, skipped")
+        return None, True
+    names, f, derivative = case
+    params = [t[n] for n in names]
+    ours = derivative(params)
+    worst = 0.0
+    for key, got in ours.items():
+        want = t[key]
+        scale = max(want.abs().max().item(), got.abs().max().item()) or 1.0
+        worst = max(worst, (got - want).abs().max().item() / scale)
+    ok = worst <= args.tolerance
+    print(f"{name:<17} pytorch  results {', '.join(ours)}: max rel. diff to ours {worst:.1e}  {'ok' if ok else 'MISMATCH'}")
+    print(f"{'':<26} timing ...", end="", flush=True)
+
+    def value():
+        with torch.no_grad():
+            return f(params).item()
+    t_obj = seconds_per_call(value, args.repeats)
+    t_grad = seconds_per_call(lambda: derivative(params), args.repeats)
+    print(f" t_obj {fmt(t_obj)}, t_grad {fmt(t_grad)}", flush=True)
+    return {"workload": name, "impl": "pytorch", "t_obj_s": t_obj, "t_grad_s": t_grad, "ratio": t_grad / t_obj}, ok
 
 
 def value_and_grad(fn, x0, vectorized):
@@ -169,6 +283,12 @@ def main():
         with open(path) as f:
             ref = json.load(f)
         name = ref["workload"]
+        if "tensors" in ref:
+            row, ok = compare_tensor(ref, args)
+            failed |= not ok
+            if row:
+                rows.append(row)
+            continue
         if name not in SCALAR:
             print(f"{name}: no PyTorch version here, skipped")
             continue
@@ -195,16 +315,16 @@ def main():
                          "ratio": t_grad / t_obj})
 
     print()
-    head = (f"{'workload':<11} {'impl':<19} {'torch t_obj':>11} {'torch t_grad':>12} {'ratio':>6}"
-            f" {'Java plain':>10} {'Java reverse':>12} {'Java/PyTorch obj':>16} {'Java/PyTorch grad':>17}")
+    head = (f"{'workload':<17} {'impl':<19} {'torch t_obj':>11} {'torch t_grad':>12} {'ratio':>6}"
+            f" {'Java value':>10} {'Java grad':>12} {'Java/PyTorch obj':>16} {'Java/PyTorch grad':>17}")
     print(head)
     for r in rows:
-        ours = java.get((r["workload"], "adjoint-reverse"))
+        ours = java.get((r["workload"], "adjoint-reverse")) or java.get((r["workload"], "adjoint-tensor"))
         j_obj = ours["t_obj_s"] if ours else None
         j_grad = ours["t_grad_s"] if ours else None
         r_obj = f"{j_obj / r['t_obj_s']:.3g}" if ours else "-"
         r_grad = f"{j_grad / r['t_grad_s']:.3g}" if ours else "-"
-        print(f"{r['workload']:<11} {r['impl']:<19} {fmt(r['t_obj_s']):>11} {fmt(r['t_grad_s']):>12}"
+        print(f"{r['workload']:<17} {r['impl']:<19} {fmt(r['t_obj_s']):>11} {fmt(r['t_grad_s']):>12}"
               f" {r['ratio']:>6.2f} {fmt(j_obj):>10} {fmt(j_grad):>12} {r_obj:>16} {r_grad:>17}")
     if not java:
         print("(pass --java FILE from `adjoint bench --json FILE` for the Java/PyTorch columns)")

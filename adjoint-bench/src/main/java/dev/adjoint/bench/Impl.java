@@ -18,7 +18,13 @@ public enum Impl {
     /** Hipparchus forward mode ({@code org.hipparchus.analysis.differentiation.Gradient}). */
     HIPPARCHUS("hipparchus"),
     /** A gradient written by hand. */
-    MANUAL("manual");
+    MANUAL("manual"),
+    /** A plain Java triple loop (GEMM's baseline). */
+    JAVA_LOOP("java-loop"),
+    /** The BLAS this library uses ({@code dev.adjoint.array.Blas}). */
+    BLAS("blas"),
+    /** netlib's pure-Java BLAS, measured next to a native one. */
+    NETLIB_JAVA("netlib-java");
 
     private final String label;
 

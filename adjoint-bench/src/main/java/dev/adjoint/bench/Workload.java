@@ -17,6 +17,11 @@ public interface Workload {
     /** The id used by {@code --only}, in tables and in JSON (e.g. {@code rosenbrock}). */
     String id();
 
+    /** The id {@code --only} also selects it by (e.g. {@code gemm} for {@code gemm_512}); the id by default. */
+    default String group() {
+        return id();
+    }
+
     /** One line saying what is computed. */
     String description();
 

@@ -5,6 +5,11 @@ import dev.adjoint.bench.compiled.CompiledScalar;
 import dev.adjoint.bench.scalar.Logistic;
 import dev.adjoint.bench.scalar.Rosenbrock;
 import dev.adjoint.bench.scalar.Seed;
+import dev.adjoint.bench.tensor.Gemm;
+import dev.adjoint.bench.tensor.GmmObjective;
+import dev.adjoint.bench.tensor.Hvp;
+import dev.adjoint.bench.tensor.MlpLoss;
+import dev.adjoint.bench.tensor.RosenbrockTensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,6 +21,12 @@ public final class Workloads {
             new Seed(),
             new Logistic(),
             new Rosenbrock(),
+            new RosenbrockTensor(),
+            new MlpLoss(),
+            new GmmObjective(),
+            new Hvp(),
+            new Gemm(512),
+            new Gemm(1024),
             new CompiledScalar(new Logistic()),
             new CompiledScalar(new Rosenbrock()),
             new CompiledRosenbrockTensor());
@@ -38,14 +49,16 @@ public final class Workloads {
         throw new IllegalArgumentException("unknown workload '" + id + "'; known: " + ids());
     }
 
-    /** The workloads with these ids, in registry order; unknown ids throw, naming the known ones. */
+    /** The workloads with these ids or groups, in registry order; unknown ids throw, naming the known ones. */
     public static List<Workload> select(List<String> ids) {
         for (String id : ids) {
-            byId(id);
+            if (ALL.stream().noneMatch(w -> w.group().equals(id))) {
+                byId(id);
+            }
         }
         List<Workload> chosen = new ArrayList<>();
         for (Workload w : ALL) {
-            if (ids.contains(w.id())) {
+            if (ids.contains(w.id()) || ids.contains(w.group())) {
                 chosen.add(w);
             }
         }

@@ -10,7 +10,10 @@ import dev.adjoint.bench.run.Progress;
 import dev.adjoint.bench.run.Report;
 import dev.adjoint.bench.run.Settings;
 import dev.adjoint.bench.run.Suite;
+import dev.adjoint.checkpoint.MemoryChain;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +35,8 @@ import picocli.CommandLine.Option;
             "The full run takes several minutes; --quick takes under three."})
 public final class BenchCommand implements Callable<Integer> {
 
+    private static final String MEMORY = "memory";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,8 +47,13 @@ public final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--only", paramLabel = "IDS", split = ",",
-            description = "Comma-separated workload ids to run (default: all; see --list).")
+            description = "Comma-separated workload ids or groups to run (default: all; see --list);"
+                    + " 'memory' alone runs the checkpointing memory sweep instead (no JMH).")
     List<String> only;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "With --only memory: also plot peak bytes against N to FILE (PNG; the extension is added).")
+    Path plot;
 
     @Option(names = "--list", description = "List the workloads and their implementations, then exit.")
     boolean list;
@@ -57,6 +67,13 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (only != null && only.contains(MEMORY)) {
+            if (only.size() > 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--only: run '" + MEMORY + "' on its own (it is not a JMH workload)");
+            }
+            return memory(out, err);
+        }
         List<Workload> workloads = selected();
         if (list) {
             for (Workload w : workloads) {
@@ -102,6 +119,47 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("wrote " + rows.size() + " rows to " + json);
         }
         out.flush();
+        return 0;
+    }
+
+    /** The checkpointing memory sweep: peak bytes and gradient time through a chain of N layers, per method. */
+    private int memory(PrintWriter out, PrintWriter err) {
+        int[] ns = quick ? new int[] {10, 100, 1000} : new int[] {10, 100, 1000, 10000};
+        out.println("adjoint bench: memory_chain (dev.adjoint.checkpoint.MemoryChain), N = "
+                + java.util.Arrays.toString(ns) + ", width 64, best of 3");
+        List<String> lines = new java.util.ArrayList<>();
+        List<MemoryChain.Measurement> rows = new java.util.ArrayList<>();
+        for (int n : ns) {
+            for (MemoryChain.Method m : MemoryChain.Method.values()) {
+                MemoryChain.Measurement row = MemoryChain.measure(n, m, 64, 3);
+                out.println(row.toJson());
+                out.flush();
+                rows.add(row);
+                lines.add(row.toJson());
+            }
+        }
+        if (plot != null) {
+            try {
+                MemoryPlot.write(rows, plot);
+            } catch (IOException e) {
+                err.println("adjoint bench: cannot write " + plot + ": " + e.getMessage());
+                return 1;
+            }
+            out.println("wrote " + plot + (plot.toString().endsWith(".png") ? "" : ".png"));
+        }
+        if (json != null) {
+            try {
+                Path parent = json.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.write(json, lines, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("adjoint bench: cannot write " + json + ": " + e.getMessage());
+                return 1;
+            }
+            out.println("wrote " + lines.size() + " rows to " + json);
+        }
         return 0;
     }
 

@@ -72,6 +72,41 @@ class BenchCommandTest {
     }
 
     @Test
+    void aGroupSelectsAllItsSizes() {
+        assertThat(run("bench", "--only", "gemm", "--list")).isZero();
+        assertThat(out.toString()).contains("gemm_512", "gemm_1024", "java-loop", "blas").doesNotContain("mlp");
+    }
+
+    @Test
+    void memoryRunsTheCheckpointingSweepWithJsonAndPlot(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("m.jsonl");
+        Path png = dir.resolve("m.png");
+        assertThat(run("bench", "--quick", "--only", "memory", "--json", json.toString(), "--plot", png.toString()))
+                .isZero();
+        java.util.List<String> lines = Files.readAllLines(json);
+        assertThat(lines).hasSize(12).allSatisfy(l -> assertThat(l)
+                .startsWith("{\"workload\": \"memory_chain\", \"n\": ").contains("\"peak_bytes\": ", "\"t_grad_s\": "));
+        assertThat(lines.get(8)).contains("\"n\": 1000, \"method\": \"plain\", \"peak_bytes\": 528528");
+        assertThat(png).exists();
+        assertThat(Files.size(png)).isPositive();
+    }
+
+    @Test
+    void memoryMixedWithJmhWorkloadsIsAUsageError() {
+        assertThat(run("bench", "--only", "memory,seed")).isEqualTo(2);
+        assertThat(err.toString()).contains("'memory' on its own");
+    }
+
+    @Test
+    void tensorWorkloadsExportTheirTensors(@TempDir Path dir) throws Exception {
+        assertThat(run("bench", "--only", "rosenbrock_tensor", "--export", dir.toString())).isZero();
+        String json = Files.readString(dir.resolve("rosenbrock_tensor.json"));
+        double value = dev.adjoint.examples.Rosenbrock.value(dev.adjoint.bench.tensor.RosenbrockTensor.point()).item();
+        assertThat(json).contains("\"x\": {\"shape\": [10000.0], \"data\": [",
+                "\"value\": {\"shape\": [], \"data\": [" + value + "]}", "\"grad.x\": {\"shape\": [10000.0]");
+    }
+
+    @Test
     void exportToAnUnwritablePlaceIsAnEvaluationError(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertThat(run("bench", "--only", "seed", "--export", file.resolve("sub").toString())).isEqualTo(1);

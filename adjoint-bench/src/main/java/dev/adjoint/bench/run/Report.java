@@ -32,6 +32,10 @@ public final class Report {
         b.append(String.format(format, "workload", "impl", "t_obj", "t_grad", "±", "ratio", "ratio_min", "notes"));
         results.forEach((w, times) -> {
             for (Row r : w.rows(times)) {
+                if (r.get("ratio") == null) {
+                    b.append(String.format("%-12s %-17s %s%n", r.get("workload"), r.get("impl"), notes(r)));
+                    continue;
+                }
                 Measurement t = times.get(Impl.byLabel((String) r.get("impl")));
                 b.append(String.format(format, r.get("workload"), r.get("impl"),
                         time((Double) r.get("t_obj_s")), time((Double) r.get("t_grad_s")),
