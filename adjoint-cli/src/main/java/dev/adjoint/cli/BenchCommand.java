@@ -11,6 +11,7 @@ import dev.adjoint.bench.run.Report;
 import dev.adjoint.bench.run.Settings;
 import dev.adjoint.bench.run.Suite;
 import dev.adjoint.checkpoint.MemoryChain;
+import dev.adjoint.ode.OdeMemory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,6 +137,18 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 rows.add(row);
                 lines.add(row.toJson());
+            }
+        }
+        // The ODE part: backprop through RK4 keeps every state, the adjoint method a constant amount.
+        int[] steps = quick ? new int[] {10, 100, 1000} : new int[] {10, 100, 1000, 10000};
+        out.println("adjoint bench: memory_ode (dev.adjoint.ode.OdeMemory), Lotka-Volterra by RK4, steps = "
+                + java.util.Arrays.toString(steps) + ", best of 3");
+        for (int n : steps) {
+            for (OdeMemory.Method m : OdeMemory.Method.values()) {
+                String line = OdeMemory.measure(n, m, 3).toJson();
+                out.println(line);
+                out.flush();
+                lines.add(line);
             }
         }
         if (plot != null) {

@@ -84,11 +84,23 @@ class BenchCommandTest {
         assertThat(run("bench", "--quick", "--only", "memory", "--json", json.toString(), "--plot", png.toString()))
                 .isZero();
         java.util.List<String> lines = Files.readAllLines(json);
-        assertThat(lines).hasSize(12).allSatisfy(l -> assertThat(l)
+        assertThat(lines).hasSize(12 + 9);
+        assertThat(lines.subList(0, 12)).allSatisfy(l -> assertThat(l)
                 .startsWith("{\"workload\": \"memory_chain\", \"n\": ").contains("\"peak_bytes\": ", "\"t_grad_s\": "));
         assertThat(lines.get(8)).contains("\"n\": 1000, \"method\": \"plain\", \"peak_bytes\": 528528");
+        assertThat(lines.subList(12, 21)).allSatisfy(l -> assertThat(l)
+                .startsWith("{\"workload\": \"memory_ode\", \"steps\": ").contains("\"peak_bytes\": "));
+        // backprop through the solver grows with the steps; the adjoint method does not
+        assertThat(peak(lines.get(12 + 6))).isGreaterThan(50 * peak(lines.get(12)));
+        assertThat(peak(lines.get(12 + 8))).isEqualTo(peak(lines.get(12 + 2)));
         assertThat(png).exists();
         assertThat(Files.size(png)).isPositive();
+    }
+
+    private static long peak(String jsonLine) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"peak_bytes\": (\\d+)").matcher(jsonLine);
+        assertThat(m.find()).as(jsonLine).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Test
