@@ -1,6 +1,6 @@
 package dev.adjoint.bench;
 
-import dev.adjoint.bench.compiled.CompiledRosenbrockTensor;
+import dev.adjoint.bench.compiled.CompiledLoss;
 import dev.adjoint.bench.compiled.CompiledScalar;
 import dev.adjoint.bench.scalar.Logistic;
 import dev.adjoint.bench.scalar.Rosenbrock;
@@ -29,7 +29,9 @@ public final class Workloads {
             new Gemm(1024),
             new CompiledScalar(new Logistic()),
             new CompiledScalar(new Rosenbrock()),
-            new CompiledRosenbrockTensor());
+            CompiledLoss.rosenbrock(),
+            CompiledLoss.mlp(),
+            CompiledLoss.gmm());
 
     private Workloads() {
     }
