@@ -483,21 +483,28 @@ public final class NdArray {
                 }
             }
             o += n;
-            int k = last - 1;
-            while (k >= 0) {
-                idx[k]++;
-                pos += s[k];
-                if (idx[k] < dims[k]) {
-                    break;
-                }
-                pos -= s[k] * dims[k];
-                idx[k] = 0;
-                k--;
-            }
-            if (k < 0) {
+            pos = nextRow(idx, s, dims, pos);
+            if (pos < 0) {
                 return;
             }
         }
+    }
+
+    /**
+     * Advances the odometer {@code idx} over every axis but the last and returns the offset of the next row, or −1
+     * when all rows are done.
+     */
+    private static int nextRow(int[] idx, int[] s, int[] dims, int pos) {
+        for (int k = dims.length - 2; k >= 0; k--) {
+            idx[k]++;
+            pos += s[k];
+            if (idx[k] < dims[k]) {
+                return pos;
+            }
+            pos -= s[k] * dims[k];
+            idx[k] = 0;
+        }
+        return -1;
     }
 
     static void scatterStrided(double[] src, double[] dst, int offset, int[] s, int[] dims) {
@@ -517,18 +524,8 @@ public final class NdArray {
                 dst[p] = src[o + i];
             }
             o += n;
-            int k = last - 1;
-            while (k >= 0) {
-                idx[k]++;
-                pos += s[k];
-                if (idx[k] < dims[k]) {
-                    break;
-                }
-                pos -= s[k] * dims[k];
-                idx[k] = 0;
-                k--;
-            }
-            if (k < 0) {
+            pos = nextRow(idx, s, dims, pos);
+            if (pos < 0) {
                 return;
             }
         }
