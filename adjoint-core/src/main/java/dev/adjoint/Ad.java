@@ -91,15 +91,10 @@ public final class Ad {
      */
     public static MemoryReport measureGradient(Function<Tensor, Tensor> f, Tensor x) {
         try (TapeMemory meter = TapeMemory.start()) {
-            Vjp tape = new Vjp();
-            Tensor xw;
-            Tensor y;
-            try {
-                xw = tape.watch(x);
-                y = f.apply(xw);
-            } finally {
-                tape.close();
-            }
+            Recorded rec = Recorded.of(f, x);
+            Vjp tape = rec.tape();
+            Tensor xw = rec.input();
+            Tensor y = rec.output();
             if (y.size() != 1) {
                 throw new IllegalArgumentException("measureGradient: the function must return a scalar, got shape "
                         + y.shape());
@@ -114,20 +109,29 @@ public final class Ad {
 
     /** f(x) and its pullback ȳ ↦ ȳ ∂f/∂x, reusable (the tape is recorded once). */
     public static ValueAndPullback vjp(Function<Tensor, Tensor> f, Tensor x) {
-        Vjp tape = new Vjp();
-        Tensor xw;
-        Tensor y;
-        try {
-            xw = tape.watch(x);
-            y = f.apply(xw);
-        } finally {
-            tape.close();
-        }
+        Recorded rec = Recorded.of(f, x);
+        Vjp tape = rec.tape();
+        Tensor xw = rec.input();
+        Tensor y = rec.output();
         Tensor value = tape.primalOf(y);
         return new ValueAndPullback(value, g -> {
             Tensor r = tape.backward(y, g, xw)[0];
             return r != null ? r : Tensor.zerosLike(x);
         });
+    }
+
+    /** A function recorded once on a closed tape: the tape, the watched input and the output. */
+    private record Recorded(Vjp tape, Tensor input, Tensor output) {
+
+        static Recorded of(Function<Tensor, Tensor> f, Tensor x) {
+            Vjp tape = new Vjp();
+            try {
+                Tensor xw = tape.watch(x);
+                return new Recorded(tape, xw, f.apply(xw));
+            } finally {
+                tape.close();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ forward mode
@@ -142,15 +146,10 @@ public final class Ad {
 
     /** f(x) and the linear map v ↦ ∂f/∂x · v, which pushes tangents along the recorded tape (f runs once). */
     public static Linearized linearize(Function<Tensor, Tensor> f, Tensor x) {
-        Vjp tape = new Vjp();
-        Tensor xw;
-        Tensor y;
-        try {
-            xw = tape.watch(x);
-            y = f.apply(xw);
-        } finally {
-            tape.close();
-        }
+        Recorded rec = Recorded.of(f, x);
+        Vjp tape = rec.tape();
+        Tensor xw = rec.input();
+        Tensor y = rec.output();
         Tensor value = tape.primalOf(y);
         return new Linearized(value, v -> {
             if (!v.shape().equals(x.shape())) {
@@ -333,15 +332,10 @@ public final class Ad {
      */
     public static Function<Tensor, Tensor> checkpoint(Function<Tensor, Tensor> f) {
         return customVjp(f, (x, y, g) -> {
-            Vjp tape = new Vjp();
-            Tensor xw;
-            Tensor out;
-            try {
-                xw = tape.watch(x);
-                out = f.apply(xw);
-            } finally {
-                tape.close();
-            }
+            Recorded rec = Recorded.of(f, x);
+            Vjp tape = rec.tape();
+            Tensor xw = rec.input();
+            Tensor out = rec.output();
             Tensor r = tape.backward(out, g, xw)[0];
             tape.release();
             return r != null ? r : Tensor.zerosLike(x);
