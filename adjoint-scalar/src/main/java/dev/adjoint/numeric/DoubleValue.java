@@ -32,41 +32,6 @@ final class DoubleValue implements Real {
     }
 
     @Override
-    public Real add(Real y) {
-        return new DoubleValue(value + y.value());
-    }
-
-    @Override
-    public Real add(double c) {
-        return new DoubleValue(value + c);
-    }
-
-    @Override
-    public Real sub(Real y) {
-        return new DoubleValue(value - y.value());
-    }
-
-    @Override
-    public Real mul(Real y) {
-        return new DoubleValue(value * y.value());
-    }
-
-    @Override
-    public Real mul(double c) {
-        return new DoubleValue(value * c);
-    }
-
-    @Override
-    public Real div(Real y) {
-        return new DoubleValue(value / y.value());
-    }
-
-    @Override
-    public Real neg() {
-        return new DoubleValue(-value);
-    }
-
-    @Override
     public Real apply(UnaryFunction f) {
         return new DoubleValue(f.value(value));
     }

@@ -5,9 +5,10 @@ package dev.adjoint.scalar;
  *
  * <p>A function written once as a lambda over {@code Real} runs unchanged in every mode: {@link Dual} (forward),
  * {@link DualVector} (many directions), {@link Jet} (Taylor series), {@link Var} (reverse, on a {@link Tape}), the
- * symbolic {@code Expr} and the Wengert-list tracer. Arithmetic is each implementation's own; every other function
- * is a row of {@link Elementary} or {@link Binary} that the implementation applies through
- * {@link #apply(UnaryFunction)} and {@link #apply(BinaryFunction, Real)}, so adding a function is one row.
+ * symbolic {@code Expr} and the Wengert-list tracer. Every operation, arithmetic included, is a row of
+ * {@link Elementary} or {@link Binary} that the implementation applies through {@link #apply(UnaryFunction)} and
+ * {@link #apply(BinaryFunction, Real)}, so adding a function is one row and an implementation needs only
+ * {@code value}, {@code constant} and the two {@code apply}s; the fast modes also override the arithmetic inline.
  *
  * <p>Operands of a binary operation must come from the same implementation and context (same tape, same
  * derivative computation); mixing them throws an {@link IllegalArgumentException} that says so. Constants are
@@ -22,25 +23,39 @@ public interface Real {
     Real constant(double c);
 
     /** {@code this + y}. */
-    Real add(Real y);
+    default Real add(Real y) {
+        return apply(Binary.ADD, y);
+    }
 
     /** {@code this + c}. */
-    Real add(double c);
+    default Real add(double c) {
+        return apply(Binary.ADD, constant(c));
+    }
 
     /** {@code this - y}. */
-    Real sub(Real y);
+    default Real sub(Real y) {
+        return apply(Binary.SUB, y);
+    }
 
     /** {@code this * y}. */
-    Real mul(Real y);
+    default Real mul(Real y) {
+        return apply(Binary.MUL, y);
+    }
 
     /** {@code this * c}. */
-    Real mul(double c);
+    default Real mul(double c) {
+        return apply(Binary.MUL, constant(c));
+    }
 
     /** {@code this / y}. */
-    Real div(Real y);
+    default Real div(Real y) {
+        return apply(Binary.DIV, y);
+    }
 
     /** {@code -this}. */
-    Real neg();
+    default Real neg() {
+        return apply(Elementary.NEG);
+    }
 
     /** {@code f(this)}, by the chain rule: d f(x) = f'(x) dx. */
     Real apply(UnaryFunction f);

@@ -41,48 +41,13 @@ final class Traced implements Real {
     }
 
     @Override
-    public Traced add(Real y) {
-        return recorder.binary(Binary.ADD, this, other(y));
-    }
-
-    @Override
-    public Traced add(double c) {
-        return recorder.binary(Binary.ADD, this, literal(c));
-    }
-
-    @Override
-    public Traced sub(Real y) {
-        return recorder.binary(Binary.SUB, this, other(y));
-    }
-
-    @Override
     public Traced sub(double c) {
         return recorder.binary(Binary.SUB, this, literal(c));
     }
 
     @Override
-    public Traced mul(Real y) {
-        return recorder.binary(Binary.MUL, this, other(y));
-    }
-
-    @Override
-    public Traced mul(double c) {
-        return recorder.binary(Binary.MUL, this, literal(c));
-    }
-
-    @Override
-    public Traced div(Real y) {
-        return recorder.binary(Binary.DIV, this, other(y));
-    }
-
-    @Override
     public Traced div(double c) {
         return recorder.binary(Binary.DIV, this, literal(c));
-    }
-
-    @Override
-    public Traced neg() {
-        return recorder.unary(Elementary.NEG, this);
     }
 
     @Override
