@@ -9,6 +9,7 @@ import dev.adjoint.primitive.CustomVjp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -43,22 +44,94 @@ public final class Loops {
         Tensor apply(Tensor carry, Tensor x, List<Tensor> params);
     }
 
+    /** A scan body with a per-step output: the next carry and this step's output y. */
+    @FunctionalInterface
+    public interface ScanStep {
+        /** The carry after consuming {@code x}, and the output of this step. */
+        Scanned apply(Tensor carry, Tensor x, List<Tensor> params);
+    }
+
+    /** What one step of a scan gives: the next carry and the step's output (null only inside carry-only loops). */
+    public record Scanned(Tensor carry, Tensor y) {
+
+        /** Checks that there is a carry. */
+        public Scanned {
+            Objects.requireNonNull(carry, "carry");
+        }
+
+        /** The next carry and this step's output. */
+        public static Scanned of(Tensor carry, Tensor y) {
+            return new Scanned(carry, Objects.requireNonNull(y, "y"));
+        }
+    }
+
+    /** The result of {@link #scanWithOutputs}: the final carry and the steps' outputs stacked along a new axis 0. */
+    public record ScanResult(Tensor carry, Tensor ys) {
+    }
+
+    /** One step of any loop here: the next carry (and output) from the index, the carry, the slice x (or null). */
+    private interface Step {
+        Scanned apply(int i, Tensor carry, Tensor x, List<Tensor> params);
+    }
+
     /** {@code carry ← body(i, carry, params)} for i = 0 … n−1, from {@code init}. */
     public static Tensor fori(int n, Body body, Tensor init, Tensor... params) {
         if (n < 0) {
             throw new IllegalArgumentException("fori: negative trip count " + n);
         }
-        return loop("fori", body, init, params, n);
+        return loop("fori", n, (i, c, x, p) -> new Scanned(body.apply(i, c, p), null), init, null, params, null);
     }
 
     /** The carry after folding {@code body} over axis 0 of {@code xs} (a scan that keeps the final carry). */
     public static Tensor scan(ScanBody body, Tensor init, Tensor xs, Tensor... params) {
-        Tensor[] all = new Tensor[params.length + 1];
-        all[0] = xs;
-        System.arraycopy(params, 0, all, 1, params.length);
-        int n = xs.dim(0);
-        Body b = (i, c, p) -> body.apply(c, p.get(0).index(i), p.subList(1, p.size()));
-        return loop("scan", b, init, all, n);
+        int n = scannedLength(xs);
+        return loop("scan", n, (i, c, x, p) -> new Scanned(body.apply(c, x, p), null), init, xs, params, null);
+    }
+
+    /**
+     * A scan like {@code jax.lax.scan}: {@code (carry, y_i) ← body(carry, xs[i], params)} for i = 0 … n−1, giving
+     * the final carry and {@code ys}, the outputs stacked along a new axis 0 (shape {@code [n, y's shape]}). Every
+     * y must have one shape, and the carry must keep its shape. The body runs once on zeros first to learn y's
+     * shape, so an empty {@code xs} (n = 0) gives the initial carry and an empty {@code ys} of shape [0, …]. It is
+     * one {@code scan} equation in a traced graph and one {@code scan_vjp} equation in its gradient graph. A
+     * simple recurrent network, with its hidden states as the outputs:
+     * <pre>{@code
+     * ScanResult r = Loops.scanWithOutputs((h, x, p) -> {
+     *     Tensor next = h.matmul(p.get(0)).add(x.matmul(p.get(1))).tanh();
+     *     return Scanned.of(next, next);
+     * }, h0, inputs, recurrent, inputWeights);   // inputs: [steps, features]
+     * Tensor loss = r.ys().sum().add(r.carry().sum());
+     * }</pre>
+     */
+    public static ScanResult scanWithOutputs(ScanStep body, Tensor init, Tensor xs, Tensor... params) {
+        int n = scannedLength(xs);
+        Shape yShape = outputShape(body, init, xs, params);
+        Tensor packed = loop("scan", n, (i, c, x, p) -> body.apply(c, x, p), init, xs, params, yShape);
+        Tensor[] parts = unpack(packed, new Shape[] {init.shape(), Shape.of(n).concat(yShape)});
+        return new ScanResult(parts[0], parts[1]);
+    }
+
+    private static int scannedLength(Tensor xs) {
+        if (xs.shape().rank() == 0) {
+            throw new IllegalArgumentException("scan: xs must have an axis to scan over (axis 0), got shape "
+                    + xs.shape());
+        }
+        return xs.dim(0);
+    }
+
+    /** The shape of the body's output y, found by running it once on zeros (eagerly: zeros are not traced). */
+    private static Shape outputShape(ScanStep body, Tensor init, Tensor xs, Tensor[] params) {
+        List<Tensor> p = new ArrayList<>(params.length);
+        for (Tensor t : params) {
+            p.add(Tensor.zeros(t.shape().dims()));
+        }
+        Shape x = xs.shape().remove(0);
+        Scanned s = body.apply(Tensor.zeros(init.shape().dims()), Tensor.zeros(x.dims()), p);
+        if (s.y() == null) {
+            throw new IllegalArgumentException("scan: the body returned no output y; return Scanned.of(carry, y),"
+                    + " or use scan(...) to keep only the carry");
+        }
+        return s.y().shape();
     }
 
     /**
@@ -101,58 +174,109 @@ public final class Loops {
                 states.add(c);
                 c = body.apply(states.size() - 1, c, p);
             }
-            return sweep(body, states, xs, g);
+            return sweep((i, a, x, q) -> new Scanned(body.apply(i, a, q), null), states, xs, false, g, null);
         };
-        return Interpreter.bind(structured("while", run, back), operands(init, params));
+        return Interpreter.bind(structured("while", run, back), operands(init, null, params));
     }
 
-    private static Tensor loop(String name, Body body, Tensor init, Tensor[] params, int n) {
-        Function<Tensor[], Tensor> run = xs -> {
-            Tensor c = xs[0];
+    /**
+     * The loop as ONE primitive over the operands [init, xs (when scanning), params…]: n steps, giving the final
+     * carry, or when {@code yShape} is not null the carry and the n outputs packed in one flat vector.
+     */
+    private static Tensor loop(String name, int n, Step step, Tensor init, Tensor xs, Tensor[] params,
+                               Shape yShape) {
+        boolean scanned = xs != null;
+        int first = scanned ? 2 : 1;           // where the parameters start among the operands
+        Shape[] packing = new Shape[n + 1];    // the parts of the packed output: carry, y_0, …, y_{n−1}
+        Arrays.fill(packing, yShape);
+        packing[0] = init.shape();
+        int size = init.size() + (yShape == null ? 0 : n * yShape.size());
+        Function<Tensor[], Tensor> run = a -> {
             if (Stage.probingShapes()) {
-                return c;                       // the carry keeps its shape
+                return yShape == null ? a[0] : Tensor.zeros(size);     // the shape only: don't run the loop
             }
-            List<Tensor> p = Arrays.asList(xs).subList(1, xs.length);
+            List<Tensor> p = Arrays.asList(a).subList(first, a.length);
+            Tensor[] out = new Tensor[n + 1];
+            Tensor c = a[0];
             for (int i = 0; i < n; i++) {
-                Tensor next = body.apply(i, c, p);
-                if (!next.shape().equals(c.shape())) {
-                    throw new IllegalArgumentException(name + ": the body changed the carry's shape from "
-                            + c.shape() + " to " + next.shape());
-                }
-                c = next;
+                Scanned s = checked(name, i, step.apply(i, c, scanned ? a[1].index(i) : null, p), c, yShape);
+                c = s.carry();
+                out[i + 1] = s.y();
             }
-            return c;
+            out[0] = c;
+            return yShape == null ? c : pack(out, packing);
         };
-        BiFunction<Tensor[], Tensor, Tensor[]> back = (xs, g) -> {
-            List<Tensor> p = Arrays.asList(xs).subList(1, xs.length);
-            List<Tensor> states = new ArrayList<>();
-            Tensor c = xs[0];
+        BiFunction<Tensor[], Tensor, Tensor[]> back = (a, g) -> {
+            List<Tensor> p = Arrays.asList(a).subList(first, a.length);
+            List<Tensor> states = new ArrayList<>(n);
+            Tensor c = a[0];
             for (int i = 0; i < n; i++) {
                 states.add(c);
-                c = body.apply(i, c, p);
+                c = step.apply(i, c, scanned ? a[1].index(i) : null, p).carry();
             }
-            return sweep(body, states, xs, g);
+            if (yShape == null) {
+                return sweep(step, states, a, scanned, g, null);
+            }
+            Tensor[] parts = unpack(g, new Shape[] {init.shape(), Shape.of(n).concat(yShape)});
+            return sweep(step, states, a, scanned, parts[0], parts[1]);
         };
-        return Interpreter.bind(structured(name, run, back), operands(init, params));
+        return Interpreter.bind(structured(name, run, back), operands(init, xs, params));
     }
 
-    /** The reverse sweep over recorded states: cotangents of the initial carry and of every parameter. */
-    private static Tensor[] sweep(Body body, List<Tensor> states, Tensor[] xs, Tensor g) {
-        Tensor[] out = new Tensor[xs.length];
-        Tensor gc = g;
-        for (int i = states.size() - 1; i >= 0; i--) {
-            int step = i;
-            Tensor[] at = xs.clone();
-            at[0] = states.get(i);
-            Tensor[] cot = differentiate(a -> body.apply(step, a[0], Arrays.asList(a).subList(1, a.length)), at, gc);
+    private static Scanned checked(String name, int i, Scanned s, Tensor carry, Shape yShape) {
+        if (!s.carry().shape().equals(carry.shape())) {
+            throw new IllegalArgumentException(name + ": the body changed the carry's shape from "
+                    + carry.shape() + " to " + s.carry().shape());
+        }
+        if (yShape != null && s.y() == null) {
+            throw new IllegalArgumentException(name + ": the body returned no output y at step " + i);
+        }
+        if (yShape != null && !s.y().shape().equals(yShape)) {
+            throw new IllegalArgumentException(name + ": every step's output y must have one shape, but step " + i
+                    + " gave " + s.y().shape() + " where " + yShape + " was expected");
+        }
+        return s;
+    }
+
+    /**
+     * The reverse sweep over the recorded states: the cotangents of the operands [init, xs?, params…] from the
+     * final carry's cotangent {@code gc} and the stacked outputs' cotangent {@code gys} (null when no outputs).
+     * Step i is differentiated at (state_i, xs[i], params) with the cotangent (gc, gys[i]) of its (carry, y).
+     */
+    private static Tensor[] sweep(Step step, List<Tensor> states, Tensor[] a, boolean scanned, Tensor gc,
+                                  Tensor gys) {
+        int first = scanned ? 2 : 1;
+        int n = states.size();
+        Tensor[] out = new Tensor[a.length];
+        Tensor[] gx = new Tensor[n];
+        for (int i = n - 1; i >= 0; i--) {
+            int at = i;
+            Tensor[] args = a.clone();
+            args[0] = states.get(i);
+            if (scanned) {
+                args[1] = a[1].index(i);
+            }
+            Shape[] packing = gys == null ? null : new Shape[] {gc.shape(), gys.shape().remove(0)};
+            Function<Tensor[], Tensor> f = b -> {
+                Scanned s = step.apply(at, b[0], scanned ? b[1] : null, Arrays.asList(b).subList(first, b.length));
+                return gys == null ? s.carry() : pack(new Tensor[] {s.carry(), s.y()}, packing);
+            };
+            Tensor g = gys == null ? gc : pack(new Tensor[] {gc, gys.index(i)}, packing);
+            Tensor[] cot = differentiate(f, args, g);
             gc = cot[0] != null ? cot[0] : Tensor.zerosLike(states.get(i));
-            for (int j = 1; j < xs.length; j++) {
+            if (scanned) {
+                gx[i] = cot[1] != null ? cot[1] : Tensor.zerosLike(args[1]);
+            }
+            for (int j = first; j < a.length; j++) {
                 if (cot[j] != null) {
                     out[j] = out[j] == null ? cot[j] : out[j].add(cot[j]);
                 }
             }
         }
         out[0] = gc;
+        if (scanned && n > 0) {
+            out[1] = Tensor.stack(0, gx);
+        }
         return out;
     }
 
@@ -185,10 +309,14 @@ public final class Loops {
         return xs[0].item() != 0 ? then : otherwise;
     }
 
-    private static Tensor[] operands(Tensor init, Tensor[] params) {
-        Tensor[] ops = new Tensor[params.length + 1];
+    private static Tensor[] operands(Tensor init, Tensor xs, Tensor[] params) {
+        int first = xs == null ? 1 : 2;
+        Tensor[] ops = new Tensor[params.length + first];
         ops[0] = init;
-        System.arraycopy(params, 0, ops, 1, params.length);
+        if (xs != null) {
+            ops[1] = xs;
+        }
+        System.arraycopy(params, 0, ops, first, params.length);
         return ops;
     }
 
