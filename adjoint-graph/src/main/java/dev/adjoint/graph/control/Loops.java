@@ -126,12 +126,13 @@ public final class Loops {
             p.add(Tensor.zeros(t.shape().dims()));
         }
         Shape x = xs.shape().remove(0);
-        Scanned s = body.apply(Tensor.zeros(init.shape().dims()), Tensor.zeros(x.dims()), p);
+        Tensor c = Tensor.zeros(init.shape().dims());
+        Scanned s = body.apply(c, Tensor.zeros(x.dims()), p);
         if (s.y() == null) {
             throw new IllegalArgumentException("scan: the body returned no output y; return Scanned.of(carry, y),"
                     + " or use scan(...) to keep only the carry");
         }
-        return s.y().shape();
+        return checked("scan", 0, s, c, s.y().shape()).y().shape();
     }
 
     /**
@@ -233,7 +234,7 @@ public final class Loops {
         }
         if (yShape != null && !s.y().shape().equals(yShape)) {
             throw new IllegalArgumentException(name + ": every step's output y must have one shape, but step " + i
-                    + " gave " + s.y().shape() + " where " + yShape + " was expected");
+                    + " gave " + s.y().shape() + " where " + yShape + " (y's shape on zeros) was expected");
         }
         return s;
     }

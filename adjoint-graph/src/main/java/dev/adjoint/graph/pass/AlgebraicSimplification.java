@@ -47,6 +47,9 @@ public final class AlgebraicSimplification implements UnaryOperator<Graph> {
             /** A constant's value, or null. */
             Double constant(Atom a) {
                 if (a instanceof Literal l) {
+                    if (l.value().size() == 0) {
+                        return null;            // an empty literal has no value to match
+                    }
                     double c = l.value().buffer()[0];
                     return l.isAll(c) ? c : null;
                 }

@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.adjoint.Ad;
+import dev.adjoint.GradCheck;
 import dev.adjoint.Rng;
 import dev.adjoint.Tensor;
 import dev.adjoint.graph.Graph;
 import dev.adjoint.graph.compile.Jit;
+import dev.adjoint.graph.control.Loops.ScanResult;
+import dev.adjoint.graph.control.Loops.Scanned;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LoopsTest {
 
@@ -139,5 +147,208 @@ class LoopsTest {
             close(got.get(1), expected.grad().get(1));
         }
         assertThatThrownBy(() -> Loops.cond(X, (x, p) -> x, (x, p) -> x, X)).hasMessageContaining("one element");
+    }
+
+    // ---- scanWithOutputs: a recurrent step with a per-step output, against the same step unrolled in Java ----
+
+    /** A small recurrent step: carry h (3), slice x (2), params W (3×3), U (2×3); output y (2) ≠ carry's shape. */
+    private static Scanned rnn(Tensor h, Tensor x, List<Tensor> p) {
+        Tensor next = h.matmul(p.get(0)).add(x.matmul(p.get(1))).tanh();
+        return Scanned.of(next, next.slice(0, 0, 2).mul(x).add(h.slice(0, 1, 3)).sin());
+    }
+
+    /** The inputs of one case: init, xs, W, U, and the weights R of the outputs in the loss. */
+    private record Case(Tensor init, Tensor xs, Tensor w, Tensor u, Tensor r) {
+
+        static Case random(long seed, int n) {
+            Rng rng = Rng.seed(seed);
+            return new Case(Tensor.uniform(rng, -1, 1, 3), Tensor.uniform(rng, -1, 1, n, 2),
+                    Tensor.uniform(rng, -0.8, 0.8, 3, 3), Tensor.uniform(rng, -0.8, 0.8, 2, 3),
+                    Tensor.uniform(rng, -1, 1, n, 2));
+        }
+
+        int n() {
+            return xs.dim(0);
+        }
+
+        List<Tensor> inputs() {
+            return List.of(init, xs, w, u);
+        }
+
+        /** All inputs in one flat vector, for the single-input checks (jvp, hvp, GradCheck, Jit). */
+        Tensor flat() {
+            return Tensor.concat(0, init, xs.reshape(xs.size()), w.reshape(9), u.reshape(6));
+        }
+
+        List<Tensor> split(Tensor theta) {
+            int n = n();
+            List<Tensor> parts = theta.split(0, 3, 2 * n, 9, 6);
+            return List.of(parts.get(0), parts.get(1).reshape(n, 2), parts.get(2).reshape(3, 3),
+                    parts.get(3).reshape(2, 3));
+        }
+
+        /** The loss Σ R·ys + Σ carry of a scan given as (inputs → carry, ys). */
+        Function<List<Tensor>, Tensor> loss(Function<List<Tensor>, Tensor[]> scan) {
+            return a -> {
+                Tensor[] out = scan.apply(a);
+                return out[1].mul(r).sum().add(out[0].sum());
+            };
+        }
+
+        Function<Tensor, Tensor> flatLoss(Function<List<Tensor>, Tensor[]> scan) {
+            Function<List<Tensor>, Tensor> l = loss(scan);
+            return theta -> l.apply(split(theta));
+        }
+
+        /** Carry and ys in one vector, so that forward mode and GradCheck see every output. */
+        Function<Tensor, Tensor> flatOutputs(Function<List<Tensor>, Tensor[]> scan) {
+            return theta -> {
+                Tensor[] out = scan.apply(split(theta));
+                return Tensor.concat(0, out[0], out[1].reshape(out[1].size()));
+            };
+        }
+    }
+
+    private static Tensor[] structured(List<Tensor> a) {
+        ScanResult r = Loops.scanWithOutputs(LoopsTest::rnn, a.get(0), a.get(1), a.get(2), a.get(3));
+        return new Tensor[] {r.carry(), r.ys()};
+    }
+
+    private static Tensor[] unrolledScan(List<Tensor> a) {
+        Tensor c = a.get(0);
+        List<Tensor> ys = new ArrayList<>();
+        for (int i = 0; i < a.get(1).dim(0); i++) {
+            Scanned s = rnn(c, a.get(1).index(i), a.subList(2, 4));
+            c = s.carry();
+            ys.add(s.y());
+        }
+        return new Tensor[] {c, Tensor.stack(0, ys.toArray(new Tensor[0]))};
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(Arguments.of(11L, 1), Arguments.of(12L, 2), Arguments.of(13L, 5), Arguments.of(14L, 9));
+    }
+
+    private static void closeAll(List<Tensor> actual, List<Tensor> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.size(); i++) {
+            close(actual.get(i), expected.get(i));
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} steps")
+    @MethodSource("cases")
+    void scanWithOutputsEqualsTheUnrolledLoop(long seed, int n) {
+        Case k = Case.random(seed, n);
+        Tensor[] got = structured(k.inputs());
+        Tensor[] expected = unrolledScan(k.inputs());
+        assertThat(got[1].shape().dims()).containsExactly(n, 2);
+        close(got[0], expected[0]);
+        close(got[1], expected[1]);
+        // The carry-only scan is the same loop without its outputs.
+        close(Loops.scan((c, x, p) -> rnn(c, x, p).carry(), k.init(), k.xs(), k.w(), k.u()), expected[0]);
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} steps")
+    @MethodSource("cases")
+    void scanWithOutputsReverseModeEagerAndStaged(long seed, int n) {
+        Case k = Case.random(seed, n);
+        Function<List<Tensor>, Tensor> f = k.loss(LoopsTest::structured);
+        var expected = Ad.valueAndGrad(k.loss(LoopsTest::unrolledScan)).apply(k.inputs());
+        var eager = Ad.valueAndGrad(f).apply(k.inputs());
+        close(eager.value(), expected.value());
+        closeAll(eager.grad(), expected.grad());
+
+        Graph graph = Graph.traceList(f, k.inputs());
+        assertThat(count(graph, "scan")).isEqualTo(1);
+        Graph grad = graph.valueAndGrad();
+        assertThat(count(grad, "scan")).isEqualTo(1);
+        assertThat(count(grad, "scan_vjp")).isEqualTo(1);
+        List<Tensor> run = grad.run(k.inputs().toArray(new Tensor[0]));
+        close(run.get(0), expected.value());
+        closeAll(run.subList(1, 5), expected.grad());
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} steps")
+    @MethodSource("cases")
+    void scanWithOutputsForwardModeAndSecondOrderEqualTheUnrolledLoop(long seed, int n) {
+        Case k = Case.random(seed, n);
+        Tensor theta = k.flat();
+        Tensor v = Tensor.uniform(Rng.seed(seed + 100), -1, 1, theta.size());
+        Function<Tensor, Tensor> outputs = k.flatOutputs(LoopsTest::structured);
+        Function<Tensor, Tensor> unrolledOutputs = k.flatOutputs(LoopsTest::unrolledScan);
+        var jvp = Ad.jvp(outputs, theta, v);
+        var expectedJvp = Ad.jvp(unrolledOutputs, theta, v);
+        close(jvp.value(), expectedJvp.value());
+        close(jvp.tangent(), expectedJvp.tangent());
+
+        Function<Tensor, Tensor> f = k.flatLoss(LoopsTest::structured);
+        Function<Tensor, Tensor> g = k.flatLoss(LoopsTest::unrolledScan);
+        close(Ad.hvp(f, theta, v), Ad.hvp(g, theta, v));
+        Function<Tensor, Tensor> gradOfGrad = t -> Ad.grad(x -> Ad.grad(f).apply(x).mul(v).sum()).apply(t);
+        close(gradOfGrad.apply(theta), Ad.grad(x -> Ad.grad(g).apply(x).mul(v).sum()).apply(theta));
+        // Staged second order: the traced gradient's own gradient graph.
+        Graph staged = Graph.trace(x -> Ad.grad(f).apply(x).mul(v).sum(), theta);
+        close(staged.grad().run(theta).get(0), gradOfGrad.apply(theta));
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} steps")
+    @MethodSource("cases")
+    void scanWithOutputsAgreesWithFiniteDifferencesToSecondOrder(long seed, int n) {
+        Case k = Case.random(seed, n);
+        Tensor theta = k.flat();
+        GradCheck.Report outputs = GradCheck.check(k.flatOutputs(LoopsTest::structured), theta, seed);
+        assertThat(outputs.passed(1e-6)).as("%s", outputs).isTrue();
+        GradCheck.Report loss = GradCheck.check(k.flatLoss(LoopsTest::structured), theta, seed + 1);
+        assertThat(loss.passed(1e-6)).as("%s", loss).isTrue();
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} steps")
+    @MethodSource("cases")
+    void compiledScanWithOutputsEqualsTheUnrolledLoop(long seed, int n) {
+        Case k = Case.random(seed, n);
+        Tensor theta = k.flat();
+        var compiled = Jit.compile(Ad.valueAndGrad(k.flatLoss(LoopsTest::structured)), theta).apply(theta);
+        var expected = Ad.valueAndGrad(k.flatLoss(LoopsTest::unrolledScan)).apply(theta);
+        close(compiled.value(), expected.value());
+        close(compiled.grad(), expected.grad());
+    }
+
+    @Test
+    void scanWithOutputsOverNoStepsGivesTheInitialCarryAndNoOutputs() {
+        Case k = Case.random(21, 0);
+        ScanResult r = Loops.scanWithOutputs(LoopsTest::rnn, k.init(), k.xs(), k.w(), k.u());
+        close(r.carry(), k.init());
+        assertThat(r.ys().shape().dims()).containsExactly(0, 2);
+        Function<List<Tensor>, Tensor> f = k.loss(LoopsTest::structured);
+        // loss = Σ init: its gradient is one for init and zero for everything else.
+        List<Tensor> expected = List.of(Tensor.ones(3), Tensor.zeros(0, 2), Tensor.zeros(3, 3), Tensor.zeros(2, 3));
+        closeAll(Ad.valueAndGrad(f).apply(k.inputs()).grad(), expected);
+        List<Tensor> staged = Graph.traceList(f, k.inputs()).grad().run(k.inputs().toArray(new Tensor[0]));
+        closeAll(staged, expected);
+    }
+
+    @Test
+    void scanWithOutputsRejectsOutputsOfChangingShape() {
+        // y's shape depends on the data: on zeros (the shape probe) it is [1], on positive slices [2].
+        Loops.ScanStep body = (c, x, p) -> Scanned.of(c, x.get(0) > 0 ? x : x.slice(0, 0, 1));
+        Tensor xs = Tensor.uniform(Rng.seed(5), 0.1, 1, 4, 2);
+        assertThatThrownBy(() -> Loops.scanWithOutputs(body, X, xs))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scan").hasMessageContaining("[2]").hasMessageContaining("[1]");
+    }
+
+    @Test
+    void scanWithOutputsRejectsBadBodiesAndScalarXs() {
+        Tensor xs = Tensor.uniform(Rng.seed(6), -1, 1, 4, 3);
+        assertThatThrownBy(() -> Loops.scanWithOutputs((c, x, p) -> Scanned.of(c.slice(0, 0, 2), x), X, xs))
+                .hasMessageContaining("scan: the body changed the carry's shape from [3] to [2]");
+        assertThatThrownBy(() -> Loops.scanWithOutputs((c, x, p) -> new Scanned(c, null), X, xs))
+                .hasMessageContaining("scan: the body returned no output y");
+        assertThatThrownBy(() -> Loops.scanWithOutputs((c, x, p) -> Scanned.of(c, x), X, Tensor.scalar(1)))
+                .hasMessageContaining("scan: xs must have an axis to scan over");
+        assertThatThrownBy(() -> Loops.scan((c, x, p) -> c, X, Tensor.scalar(1)))
+                .hasMessageContaining("scan: xs must have an axis to scan over");
+        assertThatThrownBy(() -> Scanned.of(X, null)).hasMessageContaining("y");
     }
 }
