@@ -14,12 +14,14 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Structured control flow that survives tracing: {@link #fori}, {@link #scan}, {@link #whileLoop} and
- * {@link #cond} are each ONE equation in a traced graph (not the unrolled or taken path), and their gradient
- * graphs hold one backward equation each ({@code fori_vjp}, ...), which recomputes the forward states and sweeps
- * them backwards with the body's own VJP. Core has no loop primitive, so these are built on core's
- * {@link CustomVjp}: the forward function runs the loop, the reverse rule is itself a custom-VJP primitive whose
- * own rule differentiates it again (second order). Forward mode differentiates the loop as it runs.
+ * Structured control flow that survives tracing: {@link #fori}, {@link #scan}, {@link #scanWithOutputs},
+ * {@link #whileLoop} and {@link #cond} are each ONE equation in a traced graph (not the unrolled or taken path),
+ * and their gradient graphs hold one backward equation each ({@code fori_vjp}, ...), which recomputes the forward
+ * states and sweeps them backwards with the body's own VJP. Core has no loop primitive, so these are built on
+ * core's {@link CustomVjp}: the forward function runs the loop, the reverse rule is itself a custom-VJP primitive
+ * whose own rule differentiates it again (second order). Forward mode differentiates the loop as it runs. A
+ * primitive has one output, so {@code scanWithOutputs} packs the final carry and the stacked outputs in one flat
+ * vector and takes them apart with slices and reshapes (views, differentiable like any other op).
  *
  * <p>Loop bodies must not capture traced values: pass what they need as {@code params} (they are differentiated
  * too). Every value the predicate of {@code whileLoop} or {@code cond} reads must be concrete when the loop runs,

@@ -315,6 +315,38 @@ class LoopsTest {
     }
 
     @Test
+    void cumulativeSumIsAScanWithOutputs() {
+        Tensor xs = Tensor.uniform(Rng.seed(41), -1, 1, 6, 3);
+        Function<Tensor, Tensor> cumsum = a -> Loops.scanWithOutputs((c, x, p) -> Scanned.of(c.add(x), c.add(x)),
+                Tensor.zeros(3), a).ys();
+        double[] in = xs.toArray();
+        double[] expected = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+            expected[i] = in[i] + (i >= 3 ? expected[i - 3] : 0);
+        }
+        close(cumsum.apply(xs), Tensor.of(xs.shape(), expected));
+        // d Σ w·cumsum(xs) / d xs[i] = Σ_{j ≥ i} w[j]: the reversed cumulative sum of the weights.
+        Tensor w = Tensor.uniform(Rng.seed(42), -1, 1, 6, 3);
+        double[] wv = w.toArray();
+        double[] dx = new double[wv.length];
+        for (int i = wv.length - 1; i >= 0; i--) {
+            dx[i] = wv[i] + (i + 3 < wv.length ? dx[i + 3] : 0);
+        }
+        close(Ad.grad((Tensor a) -> cumsum.apply(a).mul(w).sum()).apply(xs), Tensor.of(xs.shape(), dx));
+    }
+
+    @Test
+    void scanWithOutputsBatchesLikeALoopOverExamples() {
+        Case k = Case.random(31, 4);
+        Tensor inits = Tensor.uniform(Rng.seed(32), -1, 1, 5, 3);
+        Function<Tensor, Tensor> ys = init -> structured(List.of(init, k.xs(), k.w(), k.u()))[1];
+        Tensor batched = Ad.vmap(ys).apply(inits);
+        for (int b = 0; b < 5; b++) {
+            close(batched.index(b), unrolledScan(List.of(inits.index(b), k.xs(), k.w(), k.u()))[1]);
+        }
+    }
+
+    @Test
     void scanWithOutputsOverNoStepsGivesTheInitialCarryAndNoOutputs() {
         Case k = Case.random(21, 0);
         ScanResult r = Loops.scanWithOutputs(LoopsTest::rnn, k.init(), k.xs(), k.w(), k.u());
