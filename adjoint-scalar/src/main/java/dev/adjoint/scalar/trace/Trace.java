@@ -38,6 +38,15 @@ public final class Trace {
 
     /** Records {@code f} at {@code x}; {@code names} name the inputs (x1, x2, … if empty). */
     public static Trace record(RealFunction f, List<String> names, double... x) {
+        Trace run = recordAsRun(f, names, x);
+        return byLevel(run.inputNames, x, run.steps, run.output);
+    }
+
+    /**
+     * Records {@code f} at {@code x} with the steps numbered in the order {@code f} performed them, not level by
+     * level: the order a compiler wants, because each iteration of a loop in {@code f} stays together.
+     */
+    public static Trace recordAsRun(RealFunction f, List<String> names, double... x) {
         List<String> inputNames = names.isEmpty() ? defaultNames(x.length) : names;
         if (inputNames.size() != x.length) {
             throw new IllegalArgumentException("Trace.record: " + inputNames.size() + " names but " + x.length
@@ -58,7 +67,7 @@ public final class Trace {
             throw new IllegalArgumentException("the function returned a " + y.getClass().getSimpleName()
                     + " that was not computed from its traced inputs");
         }
-        return byLevel(inputNames, x, recorder.steps, output);
+        return new Trace(inputNames, x, recorder.steps, output);
     }
 
     /**

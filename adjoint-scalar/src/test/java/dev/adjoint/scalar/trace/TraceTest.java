@@ -106,6 +106,20 @@ class TraceTest {
     }
 
     @Test
+    void recordedAsRunTheStepsKeepTheOrderTheFunctionPerformedThem() {
+        Trace asRun = Trace.recordAsRun(LAMBDA, List.of("x1", "x2"), 2, 5);
+        assertThat(asRun.steps()).extracting(Step::symbol).containsExactly("ln", "*", "+", "sin", "-");
+        Trace lecture = Trace.record(LAMBDA, List.of("x1", "x2"), 2, 5);
+        assertThat(asRun.value()).isEqualTo(lecture.value());
+        assertThat(asRun.reverse().gradient()).containsExactly(lecture.reverse().gradient());
+        for (int k = 0; k < asRun.steps().size(); k++) {
+            Step s = asRun.steps().get(k);
+            assertThat(s.id()).isEqualTo(k + 1);
+            assertThat(s.operands()).allMatch(o -> o.literal() || o.id() < s.id());   // operands come first
+        }
+    }
+
+    @Test
     void moreDigitsOnRequest() {
         Trace t = lecture();
         String printed = TracePrinter.of(TracePrinter.Format.TEXT, 6).reverse(t, t.reverse());
