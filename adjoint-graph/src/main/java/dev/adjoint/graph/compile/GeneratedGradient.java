@@ -13,13 +13,12 @@ public abstract class GeneratedGradient implements CompiledGradient {
     private int inputs;
     private int[] dead;
 
-    void init(Object[] functions, int inputCount, int stepCount, int[] deadInputs) {
+    void init(Object[] functions, int inputCount, int stepCount, int slotCount, int[] deadInputs) {
         this.dead = deadInputs;
-        int nodes = inputCount + stepCount;
         this.inputs = inputCount;
         this.fns = functions;
-        this.values = new double[nodes];
-        this.adjoints = new double[nodes];
+        this.values = new double[slotCount];
+        this.adjoints = new double[slotCount];
         this.steps = stepCount;
     }
 
@@ -67,7 +66,7 @@ public abstract class GeneratedGradient implements CompiledGradient {
     public CompiledGradient copy() {
         try {
             GeneratedGradient g = getClass().getDeclaredConstructor().newInstance();
-            g.init(fns, inputs, steps, dead);
+            g.init(fns, inputs, steps, values.length, dead);
             return g;
         } catch (InstantiationException | IllegalAccessException | NoSuchMethodException
                  | InvocationTargetException e) {

@@ -9,7 +9,12 @@ import dev.adjoint.scalar.Elementary;
 import dev.adjoint.scalar.Gradient;
 import dev.adjoint.scalar.Real;
 import dev.adjoint.scalar.RealFunction;
+import dev.adjoint.numeric.FiniteDifferences;
+import dev.adjoint.scalar.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScalarCompilerTest {
 
@@ -46,6 +52,15 @@ class ScalarCompilerTest {
                         0.5, 3.0),
                 Arguments.of("logistic 50", logistic(50), 1, 0.1, 0.9),
                 Arguments.of("rosenbrock 20", rosenbrock(), 20, -2.0, 2.0),
+                Arguments.of("rosenbrock as bench writes it", (RealFunction) x -> {
+                    Real s = x[0].constant(0);
+                    for (int i = 0; i + 1 < x.length; i++) {
+                        Real t = x[i + 1].sub(x[i].square());
+                        Real u = x[i].sub(1);                           // carried into the next trip by rotation
+                        s = s.add(t.square().mul(100)).add(u.square());
+                    }
+                    return s;
+                }, 40, -2.0, 2.0),
                 Arguments.of("quotients", (RealFunction) x -> x[0].div(x[1]).add(x[1].div(x[0].exp())).tanh()
                         .add(x[0].sqrt().cos()), 2, 0.5, 2.0),
                 Arguments.of("binary rows", (RealFunction) x -> x[0].pow(x[1]).add(x[0].apply(Binary.ATAN2, x[1]))
@@ -108,14 +123,118 @@ class ScalarCompilerTest {
     }
 
     @Test
-    void repeatedStepsAreRerolledIntoLoops() {
-        String src = ScalarCompiler.source(dev.adjoint.scalar.trace.Trace.record(logistic(6000), java.util.List.of(),
-                0.3), "Rerolled", new java.util.ArrayList<>());
-        assertThat(src).contains("for (int i = 0; i < ");
-        assertThat(src.lines().count()).isLessThan(100);               // not 40000 statements
-        String shortOne = ScalarCompiler.source(dev.adjoint.scalar.trace.Trace.record(logistic(1000),
-                java.util.List.of(), 0.3), "Straight", new java.util.ArrayList<>());
-        assertThat(shortOne).doesNotContain("for (int i");              // short sweeps stay straight-line
+    void repeatedStepsBecomeLoopsWithTheirTemporariesInLocals() {
+        String src = ScalarCompiler.source(Trace.recordAsRun(logistic(6000), List.of(), 0.3), "Rerolled",
+                new ArrayList<>());
+        assertThat(src).contains("for (int i = 0; i < ").contains("double c");   // the carried value is a local
+        assertThat(src.lines().count()).isLessThan(100);                         // not 18000 statements
+        // Rosenbrock: 8 steps per term, of which the reverse sweep needs 2 (x_{i+1} - x_i^2 and x_i - 1).
+        int n = 2500;
+        Sweeps s = new Sweeps(Trace.recordAsRun(rosenbrock(), List.of(), new SplittableRandom(1).doubles(n, -2, 2)
+                .toArray()), new ArrayList<>());
+        assertThat(s.slotCount()).isLessThan(n + 2 * n + 50).isGreaterThanOrEqualTo(n + 2 * (n - 2));
+    }
+
+    /** Random programs built from loops of the shapes numeric code has: maps, stencils, recurrences, reductions. */
+    static RealFunction loops(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int phases = 2 + r.nextInt(5);
+        int[] kind = new int[phases];
+        int[] op = new int[phases];
+        double[] c = new double[phases];
+        for (int p = 0; p < phases; p++) {
+            kind[p] = r.nextInt(8);
+            op[p] = r.nextInt(UNARY.size());
+            c[p] = r.nextDouble(0.3, 1.5);
+        }
+        return x -> {
+            int n = x.length;
+            Real[] y = x.clone();
+            Real acc = x[0].mul(0.5);
+            for (int p = 0; p < phases; p++) {
+                UnaryOperator<Real> f = UNARY.get(op[p]);
+                Real[] z = y.clone();
+                switch (kind[p]) {
+                    case 0 -> {                                           // map with a neighbour
+                        for (int i = 0; i + 1 < n; i++) {
+                            z[i] = f.apply(y[i]).mul(y[i + 1]).add(c[p]);
+                        }
+                    }
+                    case 1 -> {                                           // reduction into an accumulator
+                        for (int i = 0; i < n; i++) {
+                            acc = acc.add(f.apply(y[i]).mul(c[p]));
+                        }
+                    }
+                    case 2 -> {                                           // recurrence, every state kept
+                        Real s = y[0];
+                        for (int i = 1; i < n; i++) {
+                            s = f.apply(s.mul(c[p]).add(y[i]));
+                            z[i] = s;
+                        }
+                    }
+                    case 3 -> {                                           // stencil two back, reading z itself
+                        for (int i = 2; i < n; i++) {
+                            z[i] = y[i].sub(z[i - 2].mul(c[p])).mul(y[i]);
+                        }
+                    }
+                    case 4 -> {                                           // backwards: negative strides
+                        for (int i = 0; i < n; i++) {
+                            z[i] = f.apply(y[n - 1 - i]).add(y[i].mul(y[i]));
+                        }
+                    }
+                    case 5 -> {                                           // dead work inside a loop
+                        for (int i = 0; i < n; i++) {
+                            Real unused = f.apply(y[i]).mul(7);
+                            z[i] = y[i].mul(c[p]).add(unused.mul(0));
+                        }
+                    }
+                    case 7 -> {                                           // a product carried from trip to trip
+                        Real s = y[0];
+                        for (int i = 1; i < n; i++) {
+                            s = s.mul(y[i]).mul(c[p]).add(f.apply(y[i])).tanh();
+                            z[i] = s.mul(s);
+                        }
+                    }
+                    default -> {                                          // two accumulators, one through a row
+                        Real s = x[0].constant(0);
+                        for (int i = 0; i < n; i++) {
+                            s = s.add(y[i].mul(y[i]));
+                            acc = acc.mul(0.9).add(f.apply(s.mul(1e-2)));
+                        }
+                    }
+                }
+                y = z;
+            }
+            for (int i = 0; i < n; i += 3) {
+                acc = acc.add(y[i]);
+            }
+            return acc;
+        };
+    }
+
+    /** Smooth rows with bounded results, some of whose derivatives read their own value (exp, sqrt, tanh, 1/x). */
+    private static final List<UnaryOperator<Real>> UNARY = List.of(Real::sin, Real::tanh, a -> a.tanh().exp(),
+            a -> a.mul(a).add(1).sqrt(), a -> a.mul(a).add(1).reciprocal(), a -> a.mul(a).add(1).log(), Real::atan,
+            a -> a.apply(Binary.HYPOT, a.constant(0.5)));
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24})
+    void loopProgramsComputeTheTapesGradientAtOtherPoints(long seed) {
+        RealFunction f = loops(seed);
+        SplittableRandom r = new SplittableRandom(seed * 31);
+        int n = 5 + r.nextInt(60);
+        CompiledGradient c = ScalarCompiler.compile(f, r.doubles(n, -1, 1).toArray());
+        for (int k = 0; k < 3; k++) {
+            agree(f, c, r.doubles(n, -1, 1).toArray());
+        }
+        double[] x = r.doubles(n, -1, 1).toArray();
+        double[] g = new double[n];
+        double y = c.valueAndGradient(x, g);
+        double[] fd = FiniteDifferences.gradient(c::value, x);
+        for (int i = 0; i < n; i++) {                   // central differences lose about 1e-10·|f| to round-off
+            assertThat(g[i]).as("∂f/∂x%d against central differences", i + 1)
+                    .isCloseTo(fd[i], Offset.offset(1e-6 * (1 + Math.abs(fd[i])) + 1e-9 * Math.abs(y)));
+        }
     }
 
     @Test
@@ -127,18 +246,18 @@ class ScalarCompilerTest {
 
     @Test
     void longIrregularProgramsGetSmallMethodsAndRelativeIndices() {
-        // 33000 steps in no repeating pattern: 165 forward chunks, called through a tree of dispatch methods.
+        // 45000 steps in mostly no repeating pattern: forward chunks called through a tree of dispatch methods.
         RealFunction f = x -> {
             SplittableRandom r = new SplittableRandom(5);
             Real l = x[0];
-            for (int k = 0; k < 33000; k++) {
+            for (int k = 0; k < 45000; k++) {
                 int op = r.nextInt(3);
                 l = op == 0 ? l.sin() : op == 1 ? l.cos() : l.mul(0.5);
             }
             return l;
         };
-        dev.adjoint.scalar.trace.Trace t = dev.adjoint.scalar.trace.Trace.record(f, java.util.List.of(), 0.3);
-        String src = ScalarCompiler.source(t, "Long", new java.util.ArrayList<>());
+        Trace t = Trace.recordAsRun(f, List.of(), 0.3);
+        String src = ScalarCompiler.source(t, "Long", new ArrayList<>());
         assertThat(src).contains("private void fd_0(double[] v)").contains("private void fd_1(double[] v)");
         int longest = 0;
         int current = 0;
@@ -147,7 +266,11 @@ class ScalarCompilerTest {
             longest = Math.max(longest, current);
         }
         assertThat(longest).isLessThanOrEqualTo(2 * 201);
-        assertThat(src).contains("v[o + ").doesNotContain("v[32999] =");  // large indices are relative
+        assertThat(src).contains("v[o + ").doesNotContain("v[40000] =");  // large indices are relative
+        CompiledGradient c = ScalarCompiler.compile(t);
+        double[] g = new double[1];
+        assertThat(c.valueAndGradient(new double[] {0.3}, g)).isEqualTo(t.value());
+        assertThat(g[0]).isCloseTo(t.reverse().gradient()[0], Offset.offset(1e-12));
     }
 
     @Test
