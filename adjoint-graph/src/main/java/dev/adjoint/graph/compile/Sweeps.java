@@ -712,8 +712,17 @@ final class Sweeps {
                 }
             }
             line(sb, 1, "for (int i = " + (r - 1) + "; i >= 0; i--) {");
+            // Each local is defined once, as the sum of its terms: "a = 0.0; a += t" would cost an addition the
+            // JIT may not remove (0.0 + -0.0 is not -0.0).
+            List<List<String>> into = new ArrayList<>();
+            List<List<String>> carriedInto = new ArrayList<>();
             for (int j = 0; j < p; j++) {
-                if (!liveAny[j] && !carriedBack[j]) {
+                into.add(new ArrayList<>());
+                carriedInto.add(new ArrayList<>());
+            }
+            int weight = 0;
+            for (int j = p - 1; j >= 0; j--) {
+                if (!liveAny[j]) {
                     continue;
                 }
                 List<String> sources = new ArrayList<>();
@@ -723,16 +732,8 @@ final class Sweeps {
                 if (readInLoop[j] && (readState[j] & SEEN) != 0) {
                     sources.add("b[" + at(node(0, j), p) + "]");
                 }
-                line(sb, 2, "double a" + j + " = " + (sources.isEmpty() ? "0.0" : String.join(" + ", sources)) + ";");
-                if (carriedBack[j]) {
-                    line(sb, 2, "ac" + j + " = 0.0;");
-                }
-            }
-            int weight = 0;
-            for (int j = p - 1; j >= 0; j--) {
-                if (!liveAny[j]) {
-                    continue;
-                }
+                sources.addAll(into.get(j));
+                line(sb, 2, "double a" + j + " = " + sum(sources) + ";");
                 for (int o = 0; o < refs[j].length; o++) {
                     Ref x = refs[j][o];
                     if (x.kind != Kind.SAME && x.kind != Kind.PREV || o == 1 && x.equals(refs[j][0])) {
@@ -740,8 +741,13 @@ final class Sweeps {
                     }
                     String t = term("a" + j, o == 0 && refs[j].length == 2 && x.equals(refs[j][1])
                             ? "(" + partialOf(j, 0) + " + " + partialOf(j, 1) + ")" : partialOf(j, o));
-                    line(sb, 2, (x.kind == Kind.SAME ? "a" : "ac") + x.pos + " += " + t + ";");
-                    weight++;
+                    (x.kind == Kind.SAME ? into : carriedInto).get(x.pos).add(t);
+                }
+                weight++;
+            }
+            for (int j = 0; j < p; j++) {
+                if (carriedBack[j]) {
+                    line(sb, 2, "ac" + j + " = " + sum(carriedInto.get(j)) + ";");   // for the trip before
                 }
             }
             for (Target t : targets) {
@@ -768,6 +774,10 @@ final class Sweeps {
     /** {@code =} for an adjoint's first update, {@code +=} after (and after a clear). */
     private static String assign(int state) {
         return state == UNSEEN ? "=" : "+=";
+    }
+
+    private static String sum(List<String> terms) {
+        return terms.isEmpty() ? "0.0" : String.join(" + ", terms);
     }
 
     private static String term(String adjoint, String partial) {
