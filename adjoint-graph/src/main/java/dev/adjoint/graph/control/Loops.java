@@ -14,13 +14,13 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Structured control flow that survives tracing: {@link #fori}, {@link #scan}, {@link #scanWithOutputs},
+ * Structured control flow that survives tracing: {@link #fori}, {@link #fold}, {@link #scan},
  * {@link #whileLoop} and {@link #cond} are each ONE equation in a traced graph (not the unrolled or taken path),
  * and their gradient graphs hold one backward equation each ({@code fori_vjp}, ...), which recomputes the forward
  * states and sweeps them backwards with the body's own VJP. Core has no loop primitive, so these are built on
  * core's {@link CustomVjp}: the forward function runs the loop, the reverse rule is itself a custom-VJP primitive
  * whose own rule differentiates it again (second order). Forward mode differentiates the loop as it runs. A
- * primitive has one output, so {@code scanWithOutputs} packs the final carry and the stacked outputs in one flat
+ * primitive has one output, so {@code scan} packs the final carry and the stacked outputs in one flat
  * vector and takes them apart with slices and reshapes (views, differentiable like any other op).
  *
  * <p>Loop bodies must not capture traced values: pass what they need as {@code params} (they are differentiated
@@ -67,7 +67,7 @@ public final class Loops {
         }
     }
 
-    /** The result of {@link #scanWithOutputs}: the final carry and the steps' outputs stacked along a new axis 0. */
+    /** The result of {@link #scan}: the final carry and the steps' outputs stacked along a new axis 0. */
     public record ScanResult(Tensor carry, Tensor ys) {
     }
 
@@ -84,10 +84,10 @@ public final class Loops {
         return loop("fori", n, (i, c, x, p) -> new Scanned(body.apply(i, c, p), null), init, null, params, null);
     }
 
-    /** The carry after folding {@code body} over axis 0 of {@code xs} (a scan that keeps the final carry). */
-    public static Tensor scan(ScanBody body, Tensor init, Tensor xs, Tensor... params) {
-        int n = scannedLength(xs);
-        return loop("scan", n, (i, c, x, p) -> new Scanned(body.apply(c, x, p), null), init, xs, params, null);
+    /** The carry after folding {@code body} over axis 0 of {@code xs}: a {@link #scan} without per-step outputs. */
+    public static Tensor fold(ScanBody body, Tensor init, Tensor xs, Tensor... params) {
+        int n = scannedLength("fold", xs);
+        return loop("fold", n, (i, c, x, p) -> new Scanned(body.apply(c, x, p), null), init, xs, params, null);
     }
 
     /**
@@ -98,24 +98,24 @@ public final class Loops {
      * one {@code scan} equation in a traced graph and one {@code scan_vjp} equation in its gradient graph. A
      * simple recurrent network, with its hidden states as the outputs:
      * <pre>{@code
-     * ScanResult r = Loops.scanWithOutputs((h, x, p) -> {
+     * ScanResult r = Loops.scan((h, x, p) -> {
      *     Tensor next = h.matmul(p.get(0)).add(x.matmul(p.get(1))).tanh();
      *     return Scanned.of(next, next);
      * }, h0, inputs, recurrent, inputWeights);   // inputs: [steps, features]
      * Tensor loss = r.ys().sum().add(r.carry().sum());
      * }</pre>
      */
-    public static ScanResult scanWithOutputs(ScanStep body, Tensor init, Tensor xs, Tensor... params) {
-        int n = scannedLength(xs);
+    public static ScanResult scan(ScanStep body, Tensor init, Tensor xs, Tensor... params) {
+        int n = scannedLength("scan", xs);
         Shape yShape = outputShape(body, init, xs, params);
         Tensor packed = loop("scan", n, (i, c, x, p) -> body.apply(c, x, p), init, xs, params, yShape);
         Tensor[] parts = unpack(packed, new Shape[] {init.shape(), Shape.of(n).concat(yShape)});
         return new ScanResult(parts[0], parts[1]);
     }
 
-    private static int scannedLength(Tensor xs) {
+    private static int scannedLength(String name, Tensor xs) {
         if (xs.shape().rank() == 0) {
-            throw new IllegalArgumentException("scan: xs must have an axis to scan over (axis 0), got shape "
+            throw new IllegalArgumentException(name + ": xs must have an axis to scan over (axis 0), got shape "
                     + xs.shape());
         }
         return xs.dim(0);

@@ -90,9 +90,9 @@ class LoopsTest {
     }
 
     @Test
-    void scanFoldsOverRows() {
+    void foldKeepsTheFinalCarry() {
         Tensor xs = Tensor.uniform(Rng.seed(3), -1, 1, 6, 3);
-        Function<Tensor, Tensor> f = init -> Loops.scan((c, x, p) -> c.mul(x.add(p.get(0))).tanh(), init, xs, W)
+        Function<Tensor, Tensor> f = init -> Loops.fold((c, x, p) -> c.mul(x.add(p.get(0))).tanh(), init, xs, W)
                 .sum();
         Function<Tensor, Tensor> g = init -> {
             Tensor c = init;
@@ -102,7 +102,7 @@ class LoopsTest {
             return c.sum();
         };
         Graph graph = Graph.trace(f, X);
-        assertThat(count(graph, "scan")).isEqualTo(1);
+        assertThat(count(graph, "fold")).isEqualTo(1);
         close(graph.grad().run(X).get(0), Ad.grad(g).apply(X));
         close(Ad.jvp(f, X, W).tangent(), Ad.jvp(g, X, W).tangent());
     }
@@ -149,7 +149,7 @@ class LoopsTest {
         assertThatThrownBy(() -> Loops.cond(X, (x, p) -> x, (x, p) -> x, X)).hasMessageContaining("one element");
     }
 
-    // ---- scanWithOutputs: a recurrent step with a per-step output, against the same step unrolled in Java ----
+    // ---- scan: a recurrent step with a per-step output, against the same step unrolled in Java ----
 
     /** A small recurrent step: carry h (3), slice x (2), params W (3×3), U (2×3); output y (2) ≠ carry's shape. */
     private static Scanned rnn(Tensor h, Tensor x, List<Tensor> p) {
@@ -210,7 +210,7 @@ class LoopsTest {
     }
 
     private static Tensor[] structured(List<Tensor> a) {
-        ScanResult r = Loops.scanWithOutputs(LoopsTest::rnn, a.get(0), a.get(1), a.get(2), a.get(3));
+        ScanResult r = Loops.scan(LoopsTest::rnn, a.get(0), a.get(1), a.get(2), a.get(3));
         return new Tensor[] {r.carry(), r.ys()};
     }
 
@@ -238,7 +238,7 @@ class LoopsTest {
 
     @ParameterizedTest(name = "seed {0}, {1} steps")
     @MethodSource("cases")
-    void scanWithOutputsEqualsTheUnrolledLoop(long seed, int n) {
+    void scanEqualsTheUnrolledLoop(long seed, int n) {
         Case k = Case.random(seed, n);
         Tensor[] got = structured(k.inputs());
         Tensor[] expected = unrolledScan(k.inputs());
@@ -246,12 +246,12 @@ class LoopsTest {
         close(got[0], expected[0]);
         close(got[1], expected[1]);
         // The carry-only scan is the same loop without its outputs.
-        close(Loops.scan((c, x, p) -> rnn(c, x, p).carry(), k.init(), k.xs(), k.w(), k.u()), expected[0]);
+        close(Loops.fold((c, x, p) -> rnn(c, x, p).carry(), k.init(), k.xs(), k.w(), k.u()), expected[0]);
     }
 
     @ParameterizedTest(name = "seed {0}, {1} steps")
     @MethodSource("cases")
-    void scanWithOutputsReverseModeEagerAndStaged(long seed, int n) {
+    void scanReverseModeEagerAndStaged(long seed, int n) {
         Case k = Case.random(seed, n);
         Function<List<Tensor>, Tensor> f = k.loss(LoopsTest::structured);
         var expected = Ad.valueAndGrad(k.loss(LoopsTest::unrolledScan)).apply(k.inputs());
@@ -271,7 +271,7 @@ class LoopsTest {
 
     @ParameterizedTest(name = "seed {0}, {1} steps")
     @MethodSource("cases")
-    void scanWithOutputsForwardModeAndSecondOrderEqualTheUnrolledLoop(long seed, int n) {
+    void scanForwardModeAndSecondOrderEqualTheUnrolledLoop(long seed, int n) {
         Case k = Case.random(seed, n);
         Tensor theta = k.flat();
         Tensor v = Tensor.uniform(Rng.seed(seed + 100), -1, 1, theta.size());
@@ -294,7 +294,7 @@ class LoopsTest {
 
     @ParameterizedTest(name = "seed {0}, {1} steps")
     @MethodSource("cases")
-    void scanWithOutputsAgreesWithFiniteDifferencesToSecondOrder(long seed, int n) {
+    void scanAgreesWithFiniteDifferencesToSecondOrder(long seed, int n) {
         Case k = Case.random(seed, n);
         Tensor theta = k.flat();
         GradCheck.Report outputs = GradCheck.check(k.flatOutputs(LoopsTest::structured), theta, seed);
@@ -317,7 +317,7 @@ class LoopsTest {
     @Test
     void cumulativeSumIsAScanWithOutputs() {
         Tensor xs = Tensor.uniform(Rng.seed(41), -1, 1, 6, 3);
-        Function<Tensor, Tensor> cumsum = a -> Loops.scanWithOutputs((c, x, p) -> Scanned.of(c.add(x), c.add(x)),
+        Function<Tensor, Tensor> cumsum = a -> Loops.scan((c, x, p) -> Scanned.of(c.add(x), c.add(x)),
                 Tensor.zeros(3), a).ys();
         double[] in = xs.toArray();
         double[] expected = new double[in.length];
@@ -336,7 +336,7 @@ class LoopsTest {
     }
 
     @Test
-    void scanWithOutputsBatchesLikeALoopOverExamples() {
+    void scanBatchesLikeALoopOverExamples() {
         Case k = Case.random(31, 4);
         Tensor inits = Tensor.uniform(Rng.seed(32), -1, 1, 5, 3);
         Function<Tensor, Tensor> ys = init -> structured(List.of(init, k.xs(), k.w(), k.u()))[1];
@@ -347,9 +347,9 @@ class LoopsTest {
     }
 
     @Test
-    void scanWithOutputsOverNoStepsGivesTheInitialCarryAndNoOutputs() {
+    void scanOverNoStepsGivesTheInitialCarryAndNoOutputs() {
         Case k = Case.random(21, 0);
-        ScanResult r = Loops.scanWithOutputs(LoopsTest::rnn, k.init(), k.xs(), k.w(), k.u());
+        ScanResult r = Loops.scan(LoopsTest::rnn, k.init(), k.xs(), k.w(), k.u());
         close(r.carry(), k.init());
         assertThat(r.ys().shape().dims()).containsExactly(0, 2);
         Function<List<Tensor>, Tensor> f = k.loss(LoopsTest::structured);
@@ -361,26 +361,26 @@ class LoopsTest {
     }
 
     @Test
-    void scanWithOutputsRejectsOutputsOfChangingShape() {
+    void scanRejectsOutputsOfChangingShape() {
         // y's shape depends on the data: on zeros (the shape probe) it is [1], on positive slices [2].
         Loops.ScanStep body = (c, x, p) -> Scanned.of(c, x.get(0) > 0 ? x : x.slice(0, 0, 1));
         Tensor xs = Tensor.uniform(Rng.seed(5), 0.1, 1, 4, 2);
-        assertThatThrownBy(() -> Loops.scanWithOutputs(body, X, xs))
+        assertThatThrownBy(() -> Loops.scan(body, X, xs))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("scan").hasMessageContaining("[2]").hasMessageContaining("[1]");
     }
 
     @Test
-    void scanWithOutputsRejectsBadBodiesAndScalarXs() {
+    void scanRejectsBadBodiesAndScalarXs() {
         Tensor xs = Tensor.uniform(Rng.seed(6), -1, 1, 4, 3);
-        assertThatThrownBy(() -> Loops.scanWithOutputs((c, x, p) -> Scanned.of(c.slice(0, 0, 2), x), X, xs))
+        assertThatThrownBy(() -> Loops.scan((c, x, p) -> Scanned.of(c.slice(0, 0, 2), x), X, xs))
                 .hasMessageContaining("scan: the body changed the carry's shape from [3] to [2]");
-        assertThatThrownBy(() -> Loops.scanWithOutputs((c, x, p) -> new Scanned(c, null), X, xs))
+        assertThatThrownBy(() -> Loops.scan((c, x, p) -> new Scanned(c, null), X, xs))
                 .hasMessageContaining("scan: the body returned no output y");
-        assertThatThrownBy(() -> Loops.scanWithOutputs((c, x, p) -> Scanned.of(c, x), X, Tensor.scalar(1)))
+        assertThatThrownBy(() -> Loops.scan((c, x, p) -> Scanned.of(c, x), X, Tensor.scalar(1)))
                 .hasMessageContaining("scan: xs must have an axis to scan over");
-        assertThatThrownBy(() -> Loops.scan((c, x, p) -> c, X, Tensor.scalar(1)))
-                .hasMessageContaining("scan: xs must have an axis to scan over");
+        assertThatThrownBy(() -> Loops.fold((c, x, p) -> c, X, Tensor.scalar(1)))
+                .hasMessageContaining("fold: xs must have an axis to scan over");
         assertThatThrownBy(() -> Scanned.of(X, null)).hasMessageContaining("y");
     }
 }
