@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.adjoint.interpret.AnomalyException;
+import dev.adjoint.interpret.Interpreter;
 import dev.adjoint.interpret.Scope;
+import dev.adjoint.primitive.CustomVjp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +53,21 @@ class ControlTest {
         close("hessian through the rule", h, Tensor.eye(2).mul(x.sin().mul(-0.5)), 1e-15);
         close("vmap keeps the rule", Ad.vmap(Ad.grad((Tensor v) -> f.apply(v).sum())).apply(x.reshape(2, 1)),
                 x.cos().mul(0.5).reshape(2, 1), 1e-15);
+    }
+
+    @Test
+    void aForwardRuleGivenWithTheReverseRuleIsWhatForwardModeUses() {
+        // Rules a third and a half of the truth show which runs: forward mode takes the forward rule, reverse the other.
+        CustomVjp p = new CustomVjp("sin3", a -> a[0].sin(), (a, y, g) -> new Tensor[] {g.mul(a[0].cos()).mul(0.5)},
+                (a, t, y) -> t[0].mul(a[0].cos()).div(3));
+        Function<Tensor, Tensor> f = x -> Interpreter.bind(p, x);
+        Tensor x = Tensor.of(0.3, 1.2);
+        close("forward uses its rule", Ad.jvp(f, x, Tensor.ones(2)).tangent(), x.cos().div(3), 1e-15);
+        close("reverse uses its rule", Ad.grad((Tensor v) -> f.apply(v).sum()).apply(x), x.cos().mul(0.5), 1e-15);
+        CustomVjp wrong = new CustomVjp("bad", a -> a[0].sin(), (a, y, g) -> new Tensor[] {g},
+                (a, t, y) -> t[0].sum());
+        assertThatThrownBy(() -> Ad.jvp((Tensor v) -> Interpreter.bind(wrong, v), x, Tensor.ones(2)))
+                .hasMessageContaining("bad: forward rule returned a tangent of shape [] for an output of shape [2]");
     }
 
     @Test

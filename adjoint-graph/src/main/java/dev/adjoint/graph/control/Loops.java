@@ -4,6 +4,7 @@ import dev.adjoint.Tensor;
 import dev.adjoint.array.Shape;
 import dev.adjoint.graph.Stage;
 import dev.adjoint.interpret.Interpreter;
+import dev.adjoint.interpret.Jvp;
 import dev.adjoint.interpret.Vjp;
 import dev.adjoint.primitive.CustomVjp;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.function.Function;
  * and their gradient graphs hold one backward equation each ({@code fori_vjp}, ...), which recomputes the forward
  * states and sweeps them backwards with the body's own VJP. Core has no loop primitive, so these are built on
  * core's {@link CustomVjp}: the forward function runs the loop, the reverse rule is itself a custom-VJP primitive
- * whose own rule differentiates it again (second order). Forward mode differentiates the loop as it runs. A
+ * whose own rule differentiates it again (second order). Forward mode is a forward rule that runs the loop again
+ * over each value paired with its tangent, stepping with the body's JVP: one {@code fori_jvp} (…) equation when
+ * staged, itself a loop that both modes differentiate again. A
  * primitive has one output, so {@code scan} packs the final carry and the stacked outputs in one flat
  * vector and takes them apart with slices and reshapes (views, differentiable like any other op).
  *
@@ -146,10 +149,10 @@ public final class Loops {
         if (maxTrips < 0) {
             throw new IllegalArgumentException("whileLoop: negative maxTrips " + maxTrips);
         }
-        return loopWithCondition(condition, body, init, params, maxTrips);
+        return loopWithCondition("while", condition, body, init, params, maxTrips);
     }
 
-    private static Tensor loopWithCondition(Function<Tensor, Tensor> condition, Body body, Tensor init,
+    private static Tensor loopWithCondition(String name, Function<Tensor, Tensor> condition, Body body, Tensor init,
                                             Tensor[] params, int maxTrips) {
         Function<Tensor[], Tensor> run = xs -> {
             Tensor c = xs[0];
@@ -179,7 +182,34 @@ public final class Loops {
             }
             return sweep((i, a, x, q) -> new Scanned(body.apply(i, a, q), null), states, xs, false, g, null);
         };
-        return Interpreter.bind(structured("while", run, back), operands(init, null, params));
+        CustomVjp.ForwardRule forward = (a, t, y) -> {
+            // The loop again over the carry paired with its tangent; the condition reads the carry.
+            int count = a.length - 1;
+            Shape[] pair = {a[0].shape(), a[0].shape()};
+            Body jvp = (i, cc, pp) -> {
+                Tensor[] c = unpack(cc, pair);
+                Tensor[] next = new Tensor[2];
+                try (Jvp j = new Jvp()) {
+                    List<Tensor> p = new ArrayList<>(count);
+                    for (int k = 0; k < count; k++) {
+                        p.add(j.seed(pp.get(k), pp.get(count + k)));
+                    }
+                    Tensor out = body.apply(i, j.seed(c[0], c[1]), p);
+                    next[0] = j.primalOf(out);
+                    next[1] = j.tangentOf(out);
+                }
+                return pack(next, pair);
+            };
+            Tensor[] params2 = new Tensor[2 * count];
+            for (int k = 0; k < count; k++) {
+                params2[k] = a[k + 1];
+                params2[count + k] = t[k + 1] != null ? t[k + 1] : Tensor.zerosLike(a[k + 1]);
+            }
+            Tensor start = pack(new Tensor[] {a[0], t[0] != null ? t[0] : Tensor.zerosLike(a[0])}, pair);
+            return unpack(loopWithCondition(name + "_jvp", cc -> condition.apply(unpack(cc, pair)[0]), jvp, start,
+                    params2, maxTrips), pair)[1];
+        };
+        return Interpreter.bind(structured(name, run, back, forward), operands(init, null, params));
     }
 
     /**
@@ -223,7 +253,59 @@ public final class Loops {
             Tensor[] parts = unpack(g, new Shape[] {init.shape(), Shape.of(n).concat(yShape)});
             return sweep(step, states, a, scanned, parts[0], parts[1]);
         };
-        return Interpreter.bind(structured(name, run, back), operands(init, xs, params));
+        CustomVjp.ForwardRule forward = (a, t, y) -> tangentLoop(name, n, step, a, t, scanned, yShape);
+        return Interpreter.bind(structured(name, run, back, forward), operands(init, xs, params));
+    }
+
+    /**
+     * Forward mode of a loop, as a loop again (one {@code name_jvp} equation, not the unrolled body): the carry
+     * travels with its tangent, each slice of xs with its tangent, the parameters are followed by theirs, and each
+     * step is the body's JVP. Returns the tangent of the loop's output, packed as the output is.
+     */
+    private static Tensor tangentLoop(String name, int n, Step step, Tensor[] a, Tensor[] t, boolean scanned,
+                                      Shape yShape) {
+        int first = scanned ? 2 : 1;
+        int count = a.length - first;
+        Shape carry = a[0].shape();
+        Shape x = scanned ? a[1].shape().remove(0) : null;
+        Tensor[] dt = new Tensor[a.length];
+        for (int k = 0; k < a.length; k++) {
+            dt[k] = t[k] != null ? t[k] : Tensor.zerosLike(a[k]);
+        }
+        Shape[] pair = {carry, carry};
+        Step jvp = (i, cc, xx, pp) -> {
+            Tensor[] c = unpack(cc, pair);
+            Tensor[] xi = scanned ? unpack(xx, new Shape[] {x, x}) : null;
+            Tensor[] next = new Tensor[4];
+            try (Jvp j = new Jvp()) {
+                List<Tensor> p = new ArrayList<>(count);
+                for (int k = 0; k < count; k++) {
+                    p.add(j.seed(pp.get(k), pp.get(count + k)));
+                }
+                Scanned s = step.apply(i, j.seed(c[0], c[1]), scanned ? j.seed(xi[0], xi[1]) : null, p);
+                next[0] = j.primalOf(s.carry());
+                next[1] = j.tangentOf(s.carry());
+                if (yShape != null) {
+                    next[2] = j.primalOf(s.y());
+                    next[3] = j.tangentOf(s.y());
+                }
+            }
+            return new Scanned(pack(new Tensor[] {next[0], next[1]}, pair),
+                    yShape == null ? null : pack(new Tensor[] {next[2], next[3]}, new Shape[] {yShape, yShape}));
+        };
+        Tensor[] params = new Tensor[2 * count];
+        System.arraycopy(a, first, params, 0, count);
+        System.arraycopy(dt, first, params, count, count);
+        Tensor xs = scanned ? Tensor.concat(1, a[1].reshape(n, x.size()), dt[1].reshape(n, x.size())) : null;
+        Shape y2 = yShape == null ? null : Shape.of(2 * yShape.size());
+        Tensor out = loop(name + "_jvp", n, jvp, pack(new Tensor[] {a[0], dt[0]}, pair), xs, params, y2);
+        if (yShape == null) {
+            return unpack(out, pair)[1];
+        }
+        Tensor[] parts = unpack(out, new Shape[] {Shape.of(2 * carry.size()), Shape.of(n, 2 * yShape.size())});
+        Tensor carryTangent = parts[0].slice(0, carry.size(), 2 * carry.size());
+        Tensor ysTangent = parts[1].slice(1, yShape.size(), 2 * yShape.size());
+        return Tensor.concat(0, carryTangent, ysTangent.reshape(n * yShape.size()));
     }
 
     private static Scanned checked(String name, int i, Scanned s, Tensor carry, Shape yShape) {
@@ -286,6 +368,11 @@ public final class Loops {
     /** If {@code pred} (a one-element tensor) is non-zero, {@code then(x, params)}, else {@code otherwise(x, params)}. */
     public static Tensor cond(Tensor pred, BiFunction<Tensor, List<Tensor>, Tensor> then,
                               BiFunction<Tensor, List<Tensor>, Tensor> otherwise, Tensor x, Tensor... params) {
+        return cond("cond", pred, then, otherwise, x, params);
+    }
+
+    private static Tensor cond(String name, Tensor pred, BiFunction<Tensor, List<Tensor>, Tensor> then,
+                               BiFunction<Tensor, List<Tensor>, Tensor> otherwise, Tensor x, Tensor... params) {
         if (pred.size() != 1) {
             throw new IllegalArgumentException("cond: the predicate must have one element, got shape "
                     + pred.shape());
@@ -304,7 +391,35 @@ public final class Loops {
         ops[0] = pred;
         ops[1] = x;
         System.arraycopy(params, 0, ops, 2, params.length);
-        return Interpreter.bind(structured("cond", run, back), ops);
+        CustomVjp.ForwardRule forward = (a, t, y) -> {
+            // cond again, each branch replaced by its JVP, on x paired with its tangent.
+            int count = a.length - 2;
+            Shape[] pair = {a[1].shape(), a[1].shape()};
+            Tensor[] params2 = new Tensor[2 * count];
+            for (int k = 0; k < count; k++) {
+                params2[k] = a[k + 2];
+                params2[count + k] = t[k + 2] != null ? t[k + 2] : Tensor.zerosLike(a[k + 2]);
+            }
+            Tensor xx = pack(new Tensor[] {a[1], t[1] != null ? t[1] : Tensor.zerosLike(a[1])}, pair);
+            return cond(name + "_jvp", a[0], tangentOf(then, pair, count), tangentOf(otherwise, pair, count), xx,
+                    params2);
+        };
+        return Interpreter.bind(structured(name, run, back, forward), ops);
+    }
+
+    /** A branch's JVP as a branch: from x paired with its tangent and the parameters followed by theirs. */
+    private static BiFunction<Tensor, List<Tensor>, Tensor> tangentOf(BiFunction<Tensor, List<Tensor>, Tensor> branch,
+                                                                      Shape[] pair, int count) {
+        return (xx, pp) -> {
+            Tensor[] x = unpack(xx, pair);
+            try (Jvp j = new Jvp()) {
+                List<Tensor> p = new ArrayList<>(count);
+                for (int k = 0; k < count; k++) {
+                    p.add(j.seed(pp.get(k), pp.get(count + k)));
+                }
+                return j.tangentOf(branch.apply(j.seed(x[0], x[1]), p));
+            }
+        };
     }
 
     private static BiFunction<Tensor, List<Tensor>, Tensor> branch(Tensor[] xs,
@@ -329,6 +444,12 @@ public final class Loops {
      */
     private static CustomVjp structured(String name, Function<Tensor[], Tensor> run,
                                         BiFunction<Tensor[], Tensor, Tensor[]> back) {
+        return structured(name, run, back, null);
+    }
+
+    /** As above, with a forward rule ({@code null}: forward mode differentiates {@code run} as it runs). */
+    private static CustomVjp structured(String name, Function<Tensor[], Tensor> run,
+                                        BiFunction<Tensor[], Tensor, Tensor[]> back, CustomVjp.ForwardRule forward) {
         return new CustomVjp(name, run, (xs, y, g) -> {
             Shape[] shapes = new Shape[xs.length];
             for (int i = 0; i < xs.length; i++) {
@@ -345,7 +466,7 @@ public final class Loops {
             Tensor[] args = Arrays.copyOf(xs, xs.length + 1);
             args[xs.length] = g;
             return unpack(Interpreter.bind(backward, args), shapes);
-        });
+        }, forward);
     }
 
     /** The cotangents of {@code f}'s inputs for output cotangent {@code g}, by running f on a tape. */

@@ -81,6 +81,77 @@ class LoopsTest {
     }
 
     @Test
+    void forwardModeOfALoopIsALoopTooWhenStagedAndDifferentiatesAgain() {
+        Function<Tensor, Tensor> f = x -> Loops.fori(12, (i, c, p) -> step(i, c, p.get(0)), x, W).sum();
+        Function<Tensor, Tensor> g = x -> unrolled(x, W, 12).sum();
+        Tensor v = Tensor.of(0.3, -0.2, 0.5);
+        Function<Tensor, Tensor> df = x -> Ad.jvp(f, x, v).tangent();
+        Function<Tensor, Tensor> dg = x -> Ad.jvp(g, x, v).tangent();
+        Graph staged = Graph.trace(df, X);
+        assertThat(count(staged, "fori_jvp")).isEqualTo(1);
+        assertThat(staged.size()).isLessThan(15);                  // not 12 unrolled steps of primal and tangent
+        close(staged.run(X).get(0), dg.apply(X));
+        close(Ad.grad(df).apply(X), Ad.grad(dg).apply(X));         // reverse over forward: the jvp loop's own VJP
+        close(Ad.jvp(df, X, W).tangent(), Ad.jvp(dg, X, W).tangent());   // forward over forward
+        Graph reverseOverForward = Graph.trace(Ad.grad(df), X);
+        assertThat(count(reverseOverForward, "fori_jvp_vjp")).isEqualTo(1);
+        close(reverseOverForward.run(X).get(0), Ad.grad(dg).apply(X));
+    }
+
+    @Test
+    void forwardModeOfScanAndFoldIsOneEquationWhenStaged() {
+        Tensor xs = Tensor.uniform(Rng.seed(4), -1, 1, 5, 3);
+        Function<Tensor, Tensor> scan = init -> {
+            Loops.ScanResult r = Loops.scan((c, x, p) -> Loops.Scanned.of(c.mul(x).add(p.get(0)).tanh(),
+                    c.sin().sum()), init, xs, W);
+            return r.ys().mul(Tensor.of(1, 2, 3, 4, 5)).sum().add(r.carry().sum());
+        };
+        Function<Tensor, Tensor> scanUnrolled = init -> {
+            Tensor c = init;
+            Tensor total = Tensor.scalar(0);
+            for (int i = 0; i < 5; i++) {
+                total = total.add(c.sin().sum().mul(i + 1));
+                c = c.mul(xs.index(i)).add(W).tanh();
+            }
+            return total.add(c.sum());
+        };
+        Function<Tensor, Tensor> fold = init -> Loops.fold((c, x, p) -> c.mul(x).add(p.get(0)).tanh(), init, xs, W)
+                .sum();
+        Tensor v = Tensor.of(1, -1, 0.5);
+        Graph staged = Graph.trace(x -> Ad.jvp(scan, x, v).tangent(), X);
+        assertThat(count(staged, "scan_jvp")).isEqualTo(1);
+        close(staged.run(X).get(0), Ad.jvp(scanUnrolled, X, v).tangent());
+        assertThat(count(Graph.trace(x -> Ad.jvp(fold, x, v).tangent(), X), "fold_jvp")).isEqualTo(1);
+        close(Ad.hvp(scan, X, v), Ad.hvp(scanUnrolled, X, v));
+    }
+
+    @Test
+    void forwardModeOfWhileAndCondStaysStructuredWhenStaged() {
+        Function<Tensor, Tensor> loop = x -> Loops.whileLoop(c -> c.sum().lt(10), (i, c, p) -> c.mul(p.get(0))
+                .add(c.sin()).mul(2), x, 50, W).sum();
+        Function<Tensor, Tensor> loopUnrolled = x -> {
+            Tensor c = x;
+            while (c.sum().item() < 10) {
+                c = c.mul(W).add(c.sin()).mul(2);
+            }
+            return c.sum();
+        };
+        Tensor v = Tensor.of(1, 0, -1);
+        Graph staged = Graph.trace(x -> Ad.jvp(loop, x, v).tangent(), X);
+        assertThat(count(staged, "while_jvp")).isEqualTo(1);
+        close(staged.run(X).get(0), Ad.jvp(loopUnrolled, X, v).tangent());
+        Function<Tensor, Tensor> branchy = x -> Loops.cond(x.sum().gt(0), (a, p) -> a.sin().mul(p.get(0)),
+                (a, p) -> a.exp(), x, W).sum();
+        Graph stagedCond = Graph.trace(x -> Ad.jvp(branchy, x, v).tangent(), X);
+        assertThat(count(stagedCond, "cond_jvp")).isEqualTo(1);
+        for (Tensor x : List.of(X, X.neg())) {
+            Tensor expected = x.sum().item() > 0 ? x.cos().mul(W).mul(v).sum() : x.exp().mul(v).sum();
+            close(stagedCond.run(x).get(0), expected);
+            close(Ad.jvp(branchy, x, v).tangent(), expected);
+        }
+    }
+
+    @Test
     void compiledLoopsEqualEager() {
         Function<Tensor, Tensor> f = x -> Loops.fori(15, (i, c, p) -> step(i, c, p.get(0)), x, W).sum();
         var c = Jit.compile(Ad.valueAndGrad(f), X);
