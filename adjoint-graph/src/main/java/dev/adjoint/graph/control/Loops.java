@@ -184,27 +184,19 @@ public final class Loops {
         };
         CustomVjp.ForwardRule forward = (a, t, y) -> {
             // The loop again over the carry paired with its tangent; the condition reads the carry.
-            int count = a.length - 1;
             Shape[] pair = {a[0].shape(), a[0].shape()};
             Body jvp = (i, cc, pp) -> {
                 Tensor[] c = unpack(cc, pair);
                 Tensor[] next = new Tensor[2];
                 try (Jvp j = new Jvp()) {
-                    List<Tensor> p = new ArrayList<>(count);
-                    for (int k = 0; k < count; k++) {
-                        p.add(j.seed(pp.get(k), pp.get(count + k)));
-                    }
+                    List<Tensor> p = seeded(j, pp);
                     Tensor out = body.apply(i, j.seed(c[0], c[1]), p);
                     next[0] = j.primalOf(out);
                     next[1] = j.tangentOf(out);
                 }
                 return pack(next, pair);
             };
-            Tensor[] params2 = new Tensor[2 * count];
-            for (int k = 0; k < count; k++) {
-                params2[k] = a[k + 1];
-                params2[count + k] = t[k + 1] != null ? t[k + 1] : Tensor.zerosLike(a[k + 1]);
-            }
+            Tensor[] params2 = withTangents(a, t, 1);
             Tensor start = pack(new Tensor[] {a[0], t[0] != null ? t[0] : Tensor.zerosLike(a[0])}, pair);
             return unpack(loopWithCondition(name + "_jvp", cc -> condition.apply(unpack(cc, pair)[0]), jvp, start,
                     params2, maxTrips), pair)[1];
@@ -265,23 +257,16 @@ public final class Loops {
     private static Tensor tangentLoop(String name, int n, Step step, Tensor[] a, Tensor[] t, boolean scanned,
                                       Shape yShape) {
         int first = scanned ? 2 : 1;
-        int count = a.length - first;
         Shape carry = a[0].shape();
         Shape x = scanned ? a[1].shape().remove(0) : null;
-        Tensor[] dt = new Tensor[a.length];
-        for (int k = 0; k < a.length; k++) {
-            dt[k] = t[k] != null ? t[k] : Tensor.zerosLike(a[k]);
-        }
+        Tensor[] both = withTangents(a, t, 0);           // the operands, then their tangents
         Shape[] pair = {carry, carry};
         Step jvp = (i, cc, xx, pp) -> {
             Tensor[] c = unpack(cc, pair);
             Tensor[] xi = scanned ? unpack(xx, new Shape[] {x, x}) : null;
             Tensor[] next = new Tensor[4];
             try (Jvp j = new Jvp()) {
-                List<Tensor> p = new ArrayList<>(count);
-                for (int k = 0; k < count; k++) {
-                    p.add(j.seed(pp.get(k), pp.get(count + k)));
-                }
+                List<Tensor> p = seeded(j, pp);
                 Scanned s = step.apply(i, j.seed(c[0], c[1]), scanned ? j.seed(xi[0], xi[1]) : null, p);
                 next[0] = j.primalOf(s.carry());
                 next[1] = j.tangentOf(s.carry());
@@ -293,12 +278,11 @@ public final class Loops {
             return new Scanned(pack(new Tensor[] {next[0], next[1]}, pair),
                     yShape == null ? null : pack(new Tensor[] {next[2], next[3]}, new Shape[] {yShape, yShape}));
         };
-        Tensor[] params = new Tensor[2 * count];
-        System.arraycopy(a, first, params, 0, count);
-        System.arraycopy(dt, first, params, count, count);
-        Tensor xs = scanned ? Tensor.concat(1, a[1].reshape(n, x.size()), dt[1].reshape(n, x.size())) : null;
+        Tensor[] params = withTangents(a, t, first);
+        Tensor xs = scanned ? Tensor.concat(1, a[1].reshape(n, x.size()), both[a.length + 1].reshape(n, x.size()))
+                : null;
         Shape y2 = yShape == null ? null : Shape.of(2 * yShape.size());
-        Tensor out = loop(name + "_jvp", n, jvp, pack(new Tensor[] {a[0], dt[0]}, pair), xs, params, y2);
+        Tensor out = loop(name + "_jvp", n, jvp, pack(new Tensor[] {a[0], both[a.length]}, pair), xs, params, y2);
         if (yShape == null) {
             return unpack(out, pair)[1];
         }
@@ -306,6 +290,27 @@ public final class Loops {
         Tensor carryTangent = parts[0].slice(0, carry.size(), 2 * carry.size());
         Tensor ysTangent = parts[1].slice(1, yShape.size(), 2 * yShape.size());
         return Tensor.concat(0, carryTangent, ysTangent.reshape(n * yShape.size()));
+    }
+
+    /** The operands from {@code from} on, followed by their tangents (zeros for null). */
+    private static Tensor[] withTangents(Tensor[] a, Tensor[] t, int from) {
+        int count = a.length - from;
+        Tensor[] out = new Tensor[2 * count];
+        for (int k = 0; k < count; k++) {
+            out[k] = a[from + k];
+            out[count + k] = t[from + k] != null ? t[from + k] : Tensor.zerosLike(a[from + k]);
+        }
+        return out;
+    }
+
+    /** Parameters followed by their tangents, as seeded values of the forward-mode scope {@code j}. */
+    private static List<Tensor> seeded(Jvp j, List<Tensor> withTangents) {
+        int count = withTangents.size() / 2;
+        List<Tensor> p = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            p.add(j.seed(withTangents.get(k), withTangents.get(count + k)));
+        }
+        return p;
     }
 
     private static Scanned checked(String name, int i, Scanned s, Tensor carry, Shape yShape) {
@@ -393,15 +398,10 @@ public final class Loops {
         System.arraycopy(params, 0, ops, 2, params.length);
         CustomVjp.ForwardRule forward = (a, t, y) -> {
             // cond again, each branch replaced by its JVP, on x paired with its tangent.
-            int count = a.length - 2;
             Shape[] pair = {a[1].shape(), a[1].shape()};
-            Tensor[] params2 = new Tensor[2 * count];
-            for (int k = 0; k < count; k++) {
-                params2[k] = a[k + 2];
-                params2[count + k] = t[k + 2] != null ? t[k + 2] : Tensor.zerosLike(a[k + 2]);
-            }
+            Tensor[] params2 = withTangents(a, t, 2);
             Tensor xx = pack(new Tensor[] {a[1], t[1] != null ? t[1] : Tensor.zerosLike(a[1])}, pair);
-            return cond(name + "_jvp", a[0], tangentOf(then, pair, count), tangentOf(otherwise, pair, count), xx,
+            return cond(name + "_jvp", a[0], tangentOf(then, pair), tangentOf(otherwise, pair), xx,
                     params2);
         };
         return Interpreter.bind(structured(name, run, back, forward), ops);
@@ -409,14 +409,11 @@ public final class Loops {
 
     /** A branch's JVP as a branch: from x paired with its tangent and the parameters followed by theirs. */
     private static BiFunction<Tensor, List<Tensor>, Tensor> tangentOf(BiFunction<Tensor, List<Tensor>, Tensor> branch,
-                                                                      Shape[] pair, int count) {
+                                                                      Shape[] pair) {
         return (xx, pp) -> {
             Tensor[] x = unpack(xx, pair);
             try (Jvp j = new Jvp()) {
-                List<Tensor> p = new ArrayList<>(count);
-                for (int k = 0; k < count; k++) {
-                    p.add(j.seed(pp.get(k), pp.get(count + k)));
-                }
+                List<Tensor> p = seeded(j, pp);
                 return j.tangentOf(branch.apply(j.seed(x[0], x[1]), p));
             }
         };
