@@ -279,6 +279,10 @@ class ScalarCompilerTest {
         double[] g = {9, 9};
         c.valueAndGradient(new double[] {0.5, 3}, g);
         assertThat(g).containsExactly(Math.cos(0.5), 0.0);
+        CompiledGradient identity = ScalarCompiler.compile(x -> x[1], 1.0, 2.0);
+        double[] e = {9, 9};
+        assertThat(identity.valueAndGradient(new double[] {4, 5}, e)).isEqualTo(5.0);
+        assertThat(e).containsExactly(0.0, 1.0);
         CompiledGradient k = ScalarCompiler.compile(x -> x[0].constant(3), 1.0);
         double[] h = {9};
         assertThat(k.valueAndGradient(new double[] {2}, h)).isEqualTo(3.0);
