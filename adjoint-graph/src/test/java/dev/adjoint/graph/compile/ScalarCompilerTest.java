@@ -135,6 +135,28 @@ class ScalarCompilerTest {
         assertThat(s.slotCount()).isLessThan(n + 2 * n + 50).isGreaterThanOrEqualTo(n + 2 * (n - 2));
     }
 
+    @Test
+    void aLoopReadingAcrossBlocksFallsBackToOneSlotPerNode() {
+        // y comes from two loops of three steps each, the first storing two values per trip (sin reads its
+        // argument back), the second one; the last loop reads y with one stride across both, which no compact
+        // layout addresses, so every node keeps its own slot.
+        RealFunction f = x -> {
+            Real s = x[0].constant(0);
+            Real[] y = new Real[x.length];
+            for (int i = 0; i < x.length; i++) {
+                y[i] = i < x.length / 2 ? x[i].mul(2).add(1).sin() : x[i].mul(2).add(1).mul(3);
+            }
+            for (int i = 0; i < x.length; i++) {
+                s = s.add(y[i].mul(x[i]));
+            }
+            return s;
+        };
+        double[] x = new SplittableRandom(3).doubles(30, -1, 1).toArray();
+        Trace t = Trace.recordAsRun(f, List.of(), x);
+        assertThat(new Sweeps(t, new ArrayList<>()).slotCount()).isEqualTo(x.length + t.steps().size());
+        agree(f, ScalarCompiler.compile(t), x);
+    }
+
     /** Random programs built from loops of the shapes numeric code has: maps, stencils, recurrences, reductions. */
     static RealFunction loops(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
