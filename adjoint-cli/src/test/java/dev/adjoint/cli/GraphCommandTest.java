@@ -52,6 +52,15 @@ class GraphCommandTest {
     }
 
     @Test
+    void javaFormatPrintsTheCompiledValueAndGradientCode() {
+        Run r = run("graph", "ln(x1) + x1*x2 - sin(x2)", "--format", "java");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("public final class Compiled").contains("Math.log(v[0])")
+                .contains("Math.sin(v[1])").contains("protected void reverse(double[] v, double[] b)")
+                .contains("Math.cos(v[1])");                        // the partial of sin, in the reverse sweep
+    }
+
+    @Test
     void dotFormatIsAGraphvizDigraph() {
         Run r = run("graph", "x*y + exp(x)", "--grad", "--format", "dot");
         assertThat(r.code()).isZero();
