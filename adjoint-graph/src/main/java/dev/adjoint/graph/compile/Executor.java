@@ -116,7 +116,10 @@ public final class Executor {
         return new Executor(g, false);
     }
 
-    /** An executor whose fused loops are compiled to JVM bytecode. */
+    /**
+     * An executor whose fused loops, elementwise steps, sums and maxima run as generated JVM bytecode (a
+     * monomorphic loop per step rather than one loop calling every function through an interface).
+     */
     public static Executor compiled(Graph g) {
         return new Executor(g, true);
     }
@@ -137,8 +140,11 @@ public final class Executor {
     }
 
     private static Kernel kernel(Equation e, boolean compile) {
-        if (e.op() instanceof Fused f) {
-            return compile ? LoopCompiler.compile(f) : null;
+        if (compile) {
+            return LoopCompiler.compile(e);         // a generated loop, or null for core's kernel
+        }
+        if (e.op() instanceof Fused) {
+            return null;
         }
         Primitive p = ((PrimitiveOp) e.op()).primitive();
         if (p instanceof Add) {

@@ -1,69 +1,172 @@
 package dev.adjoint.graph.compile;
 
+import dev.adjoint.array.Shape;
 import dev.adjoint.graph.Atom;
 import dev.adjoint.graph.Equation;
 import dev.adjoint.graph.Fused;
+import dev.adjoint.graph.Graph;
 import dev.adjoint.graph.Literal;
 import dev.adjoint.graph.PrimitiveOp;
 import dev.adjoint.graph.Var;
 import dev.adjoint.primitive.Broadcast;
+import dev.adjoint.primitive.MaxReduce;
+import dev.adjoint.primitive.Primitive;
+import dev.adjoint.primitive.Sum;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Generates one JVM class per fused elementwise loop: inputs read once per element, one store per element. */
+/**
+ * Generates one JVM class per fused loop. The loop runs over the body's domain (the shape of its elementwise
+ * values), collapsed to as few axes as the operands' layouts allow; each input is read through broadcast strides
+ * (an input of one element is hoisted out of the loop, one that is constant along the innermost axis out of the
+ * inner loop), and the result is stored once per element, or, when the body ends in a sum or max over some axes,
+ * accumulated in place: no intermediate array and no transposed copy. Inner sums are pairwise (chunks of the row
+ * summed pairwise, then the chunks' sums), sums over outer axes accumulate row after row.
+ */
 public final class LoopCompiler {
 
+    /** Elements of an innermost reduced row summed pairwise together before their chunk sums are. */
+    private static final int CHUNK = 1024;
+
     private static final AtomicInteger CLASSES = new AtomicInteger();
+
+    /** Generated classes by source: structurally equal loops (same shapes, same ops) are compiled once. */
+    private static final Map<String, Class<?>> CACHE = Collections.synchronizedMap(
+            new LinkedHashMap<String, Class<?>>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
+                    return size() > 512;
+                }
+            });
 
     private LoopCompiler() {
     }
 
     /** Whether an elementwise primitive can be part of a generated loop (fusion only fuses those). */
-    public static boolean supports(dev.adjoint.primitive.Primitive p) {
+    public static boolean supports(Primitive p) {
         return Java.supports(p);
+    }
+
+    /** Whether a reduction can end a generated loop: a sum or max over explicit axes. */
+    public static boolean reduces(Primitive p) {
+        return p instanceof Sum s && s.axes().length > 0 || p instanceof MaxReduce m && m.axes().length > 0;
     }
 
     /** The compiled loop for a fused op. */
     public static Kernel compile(Fused f) {
-        String cls = "dev.adjoint.graph.generated.Loop" + CLASSES.incrementAndGet();
         List<Object> fns = new ArrayList<>();
         String body = source(f, fns);
-        String simple = cls.substring(cls.lastIndexOf('.') + 1);
-        String src = "package dev.adjoint.graph.generated;\n"
-                + "public final class " + simple + " implements dev.adjoint.graph.compile.Kernel {\n"
-                + "  public Object[] fns;\n"
-                + body + "}\n";
-        Object k = Janino.instantiate(cls, src);
+        Class<?> c = CACHE.computeIfAbsent(body, b -> {
+            String simple = "Loop" + CLASSES.incrementAndGet();
+            String src = "package dev.adjoint.graph.generated;\n"
+                    + "public final class " + simple + " implements dev.adjoint.graph.compile.Kernel {\n"
+                    + "  public Object[] fns;\n" + b + "}\n";
+            return Janino.instantiate("dev.adjoint.graph.generated." + simple, src).getClass();
+        });
         try {
-            k.getClass().getField("fns").set(k, fns.toArray());
+            Object k = c.getDeclaredConstructor().newInstance();
+            c.getField("fns").set(k, fns.toArray());
+            return (Kernel) k;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        return (Kernel) k;
+    }
+
+    /**
+     * The compiled loop for one equation: a fused op, or a single elementwise primitive, sum or max over more than
+     * one element (as a loop of one step); null for anything else (matrix products, layout changes, ...).
+     */
+    public static Kernel compile(Equation e) {
+        if (e.op() instanceof Fused f) {
+            return compile(f);
+        }
+        Primitive p = ((PrimitiveOp) e.op()).primitive();
+        boolean loop = e.op().elementwise() && supports(p) || reduces(p);
+        if (!loop || domain(e).size() <= 1) {
+            return null;
+        }
+        Map<Atom, Var> param = new LinkedHashMap<>();
+        List<Atom> in = new ArrayList<>();
+        for (Atom a : e.inputs()) {
+            if (a instanceof Literal l && l.value().size() == 1) {
+                in.add(a);                                       // a scalar literal stays a literal in the loop
+            } else {
+                in.add(param.computeIfAbsent(a, x -> Var.fresh(x.shape())));
+            }
+        }
+        Graph body = new Graph(new ArrayList<>(param.values()), List.of(e.withInputs(in)), List.of(e.output()));
+        return compile(new Fused(body));
+    }
+
+    /** The shape a fused body's loop runs over: its last equation's operand for a reduction, else its output. */
+    static Shape domain(Equation root) {
+        Primitive p = root.op() instanceof PrimitiveOp o ? o.primitive() : null;
+        return p != null && reduces(p) ? root.inputs().get(0).shape() : root.output().shape();
     }
 
     /** The generated run method (public for tests and for printing). */
     public static String source(Fused f, List<Object> fns) {
-        StringBuilder head = new StringBuilder("  public void run(double[][] in, double[] out, int n) {\n");
-        StringBuilder loop = new StringBuilder("    for (int i = 0; i < n; i++) {\n");
-        Map<Var, String> name = new HashMap<>();
-        List<Var> ins = f.body().inputs();
-        for (int k = 0; k < ins.size(); k++) {
-            Var v = ins.get(k);
-            if (v.shape().size() == 1) {
-                head.append("    final double p").append(k).append(" = in[").append(k).append("][0];\n");
-                name.put(v, "p" + k);
-            } else {
-                head.append("    final double[] a").append(k).append(" = in[").append(k).append("];\n");
-                loop.append("      final double p").append(k).append(" = a").append(k).append("[i];\n");
-                name.put(v, "p" + k);
+        Graph body = f.body();
+        List<Equation> eqs = body.equations();
+        Equation root = eqs.get(eqs.size() - 1);
+        if (!root.output().equals(body.outputs().get(0))) {
+            throw new IllegalStateException("compile: the fused body's output must be its last equation's");
+        }
+        Primitive rp = ((PrimitiveOp) root.op()).primitive();
+        boolean sum = rp instanceof Sum && reduces(rp);
+        boolean max = rp instanceof MaxReduce && reduces(rp);
+        Shape domain = domain(root);
+        boolean[] reduced = new boolean[domain.rank()];
+        if (sum || max) {
+            for (int a : domain.axes(sum ? ((Sum) rp).axes() : ((MaxReduce) rp).axes(), rp.name())) {
+                reduced[a] = true;
             }
         }
+
+        // Strides over the domain: inputs first, the output last; then the domain collapsed.
+        List<Var> ins = body.inputs();
+        int[][] strides = new int[ins.size() + 1][];
+        for (int k = 0; k < ins.size(); k++) {
+            strides[k] = broadcastStrides(ins.get(k).shape(), domain);
+        }
+        strides[ins.size()] = outputStrides(domain, reduced);
+        Nest nest = Nest.of(domain.dims(), strides);
+        int m = nest.dims.length;
+        int inner = nest.dims[m - 1];
+        int[] outStrides = nest.strides[ins.size()];
+        boolean innerReduced = (sum || max) && outStrides[m - 1] == 0;
+
+        StringBuilder top = new StringBuilder("  public void run(double[][] in, double[] out, int n) {\n");
+        List<String> row = new ArrayList<>();                   // once per row of the innermost axis
+        List<String> elem = new ArrayList<>();                  // once per element
+        Map<Var, String> name = new HashMap<>();
+        for (int k = 0; k < ins.size(); k++) {
+            Var v = ins.get(k);
+            name.put(v, "p" + k);
+            if (v.shape().size() == 1) {
+                top.append("    final double p").append(k).append(" = in[").append(k).append("][0];\n");
+                continue;
+            }
+            top.append("    final double[] a").append(k).append(" = in[").append(k).append("];\n");
+            row.add("final int b" + k + " = " + base(nest.strides[k]) + ";");
+            int s = nest.strides[k][m - 1];
+            if (s == 0) {
+                row.add("final double p" + k + " = a" + k + "[b" + k + "];");
+            } else {
+                elem.add("final double p" + k + " = a" + k + "[b" + k + " + j" + (s == 1 ? "" : " * " + s) + "];");
+            }
+        }
+        row.add("final int bo = " + base(outStrides) + ";");
         int t = 0;
-        for (Equation e : f.body().equations()) {
+        for (Equation e : eqs) {
+            if (e == root && (sum || max)) {
+                break;
+            }
             String[] x = new String[e.inputs().size()];
             for (int j = 0; j < x.length; j++) {
                 Atom a = e.inputs().get(j);
@@ -75,10 +178,185 @@ public final class LoopCompiler {
                 throw new IllegalStateException("compile: " + p.name() + " is not elementwise");
             }
             String tn = "t" + t++;
-            loop.append("      final double ").append(tn).append(" = ").append(expr).append(";\n");
+            elem.add("final double " + tn + " = " + expr + ";");
             name.put(e.output(), tn);
         }
-        loop.append("      out[i] = ").append(name.get((Var) f.body().outputs().get(0))).append(";\n    }\n");
-        return head.append(loop).append("  }\n").toString();
+        Atom last = sum || max ? root.inputs().get(0) : root.output();
+        String v = last instanceof Literal l ? Java.literal(l.value().buffer()[0]) : name.get((Var) last);
+
+        List<String> loop = new ArrayList<>();
+        String helpers = "";
+        String forJ = "for (int j = 0; j < " + inner + "; j++) {";
+        if (!sum && !max) {
+            loop.add(forJ);
+            indent(elem, loop);
+            loop.add("  out[bo + j] = " + v + ";");
+            loop.add("}");
+        } else if (!innerReduced) {
+            top.append("    java.util.Arrays.fill(out, ").append(sum ? "0.0" : "Double.NEGATIVE_INFINITY")
+                    .append(");\n");
+            loop.add(forJ);
+            indent(elem, loop);
+            if (sum) {
+                loop.add("  out[bo + j] += " + v + ";");
+            } else {
+                loop.addAll(List.of("  final double m = out[bo + j];", "  if (" + v + " > m || " + v + " != " + v
+                        + ") {", "    out[bo + j] = " + v + ";", "  }"));
+            }
+            loop.add("}");
+        } else if (max) {
+            top.append("    java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);\n");
+            loop.add("double m = out[bo];");
+            loop.add(forJ);
+            indent(elem, loop);
+            loop.addAll(List.of("  if (" + v + " > m || " + v + " != " + v + ") {", "    m = " + v + ";", "  }", "}",
+                    "out[bo] = m;"));
+        } else {
+            int chunk = Math.min(inner, CHUNK);
+            top.append("    java.util.Arrays.fill(out, 0.0);\n")
+                    .append("    final double[] chunk = new double[").append(chunk).append("];\n")
+                    .append("    final double[] sums = new double[").append((inner + chunk - 1) / chunk)
+                    .append("];\n");
+            loop.add("int c = 0;");
+            loop.add("for (int j0 = 0; j0 < " + inner + "; j0 += " + chunk + ") {");
+            loop.add("  final int je = Math.min(" + inner + ", j0 + " + chunk + ");");
+            loop.add("  for (int j = j0; j < je; j++) {");
+            List<String> once = new ArrayList<>();
+            indent(elem, once);
+            indent(once, loop);
+            loop.add("    chunk[j - j0] = " + v + ";");
+            loop.add("  }");
+            loop.add("  sums[c++] = pairwise(chunk, 0, je - j0);");
+            loop.add("}");
+            loop.add("out[bo] += pairwise(sums, 0, c);");
+            helpers = PAIRWISE;
+        }
+        StringBuilder src = new StringBuilder(top);
+        for (int a = 0; a < m - 1; a++) {
+            src.append("    ").append("  ".repeat(a)).append("for (int i").append(a).append(" = 0; i").append(a)
+                    .append(" < ").append(nest.dims[a]).append("; i").append(a).append("++) {\n");
+        }
+        String ind = "    " + "  ".repeat(m - 1);
+        for (String line : row) {
+            src.append(ind).append(line).append("\n");
+        }
+        for (String line : loop) {
+            src.append(ind).append(line).append("\n");
+        }
+        for (int a = m - 2; a >= 0; a--) {
+            src.append("    ").append("  ".repeat(a)).append("}\n");
+        }
+        return src.append("  }\n").append(helpers).toString();
     }
+
+    private static void indent(List<String> lines, List<String> into) {
+        for (String l : lines) {
+            into.add("  " + l);
+        }
+    }
+
+    /** The offset of row (i0, i1, ...) for an operand's strides over the outer axes. */
+    private static String base(int[] strides) {
+        StringBuilder b = new StringBuilder();
+        for (int a = 0; a < strides.length - 1; a++) {
+            if (strides[a] != 0) {
+                b.append(b.length() == 0 ? "" : " + ").append("i").append(a).append(" * ").append(strides[a]);
+            }
+        }
+        return b.length() == 0 ? "0" : b.toString();
+    }
+
+    /** Strides reading an array of shape {@code s} broadcast to {@code domain} (NumPy rules): 0 along repeats. */
+    static int[] broadcastStrides(Shape s, Shape domain) {
+        if (!s.broadcastsTo(domain)) {
+            throw new IllegalStateException("compile: an input of shape " + s + " does not broadcast to the loop's "
+                    + domain);
+        }
+        int off = domain.rank() - s.rank();
+        int[] own = s.strides();
+        int[] st = new int[domain.rank()];
+        for (int a = off; a < domain.rank(); a++) {
+            st[a] = s.dim(a - off) == domain.dim(a) ? own[a - off] : 0;
+        }
+        return st;
+    }
+
+    /** Strides writing the reduced result (row-major over the kept axes) while running over the domain. */
+    static int[] outputStrides(Shape domain, boolean[] reduced) {
+        int[] st = new int[domain.rank()];
+        int s = 1;
+        for (int a = domain.rank() - 1; a >= 0; a--) {
+            if (!reduced[a]) {
+                st[a] = s;
+                s *= domain.dim(a);
+            }
+        }
+        return st;
+    }
+
+    /** The iteration space: axes of length one dropped, neighbours every operand walks as one axis merged. */
+    record Nest(int[] dims, int[][] strides) {
+
+        static Nest of(int[] dims, int[][] strides) {
+            List<Integer> d = new ArrayList<>();
+            List<int[]> s = new ArrayList<>();
+            for (int a = 0; a < dims.length; a++) {
+                if (dims[a] == 1) {
+                    continue;
+                }
+                int[] col = new int[strides.length];
+                for (int k = 0; k < strides.length; k++) {
+                    col[k] = strides[k][a];
+                }
+                int last = d.size() - 1;
+                boolean merge = last >= 0;
+                for (int k = 0; merge && k < strides.length; k++) {
+                    merge = s.get(last)[k] == col[k] * dims[a];
+                }
+                if (merge) {
+                    d.set(last, d.get(last) * dims[a]);
+                    s.set(last, col);
+                } else {
+                    d.add(dims[a]);
+                    s.add(col);
+                }
+            }
+            if (d.isEmpty()) {                                   // one element: a loop of one step
+                d.add(1);
+                s.add(new int[strides.length]);
+            }
+            int[] nd = new int[d.size()];
+            int[][] ns = new int[strides.length][d.size()];
+            for (int a = 0; a < nd.length; a++) {
+                nd[a] = d.get(a);
+                for (int k = 0; k < strides.length; k++) {
+                    ns[k][a] = s.get(a)[k];
+                }
+            }
+            return new Nest(nd, ns);
+        }
+    }
+
+    /** Pairwise summation, as core's reductions do it: blocks of 64 with four accumulators, halves recursively. */
+    private static final String PAIRWISE = """
+              private static double pairwise(double[] a, int from, int n) {
+                if (n <= 64) {
+                  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                  int i = from;
+                  final int end = from + n;
+                  for (; i + 3 < end; i += 4) {
+                    s0 += a[i];
+                    s1 += a[i + 1];
+                    s2 += a[i + 2];
+                    s3 += a[i + 3];
+                  }
+                  for (; i < end; i++) {
+                    s0 += a[i];
+                  }
+                  return (s0 + s1) + (s2 + s3);
+                }
+                final int h = (n / 2 + 3) & ~3;
+                return pairwise(a, from, h) + pairwise(a, from + h, n - h);
+              }
+            """;
 }

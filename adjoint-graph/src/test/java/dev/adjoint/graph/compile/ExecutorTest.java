@@ -69,6 +69,6 @@ class ExecutorTest {
         Graph g = Graph.trace(x -> x.sin().mul(2).add(x), Tensor.zeros(5)).optimize();
         dev.adjoint.graph.Fused f = (dev.adjoint.graph.Fused) g.equations().get(g.equations().size() - 1).op();
         String src = LoopCompiler.source(f, new java.util.ArrayList<>());
-        assertThat(src).contains("for (int i = 0; i < n; i++)").contains("Math.sin(").contains("out[i] =");
+        assertThat(src).contains("for (int j = 0; j < 5; j++)").contains("Math.sin(").contains("out[bo + j] =");
     }
 }
