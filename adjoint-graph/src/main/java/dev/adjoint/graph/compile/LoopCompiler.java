@@ -103,6 +103,19 @@ public final class LoopCompiler {
         return compile(new Fused(body));
     }
 
+    /**
+     * Whether the loop for {@code e} maps elements (writes element i of its output only after reading element i of
+     * each operand of the output's shape), so that it may write over such an operand.
+     */
+    public static boolean maps(Equation e) {
+        if (e.op() instanceof Fused f) {
+            List<Equation> body = f.body().equations();
+            Equation root = body.get(body.size() - 1);
+            return !reduces(((PrimitiveOp) root.op()).primitive());
+        }
+        return e.op().elementwise();
+    }
+
     /** The shape a fused body's loop runs over: its last equation's operand for a reduction, else its output. */
     static Shape domain(Equation root) {
         Primitive p = root.op() instanceof PrimitiveOp o ? o.primitive() : null;

@@ -36,6 +36,26 @@ class ExecutorTest {
     }
 
     @Test
+    void elementwiseLoopsOverwriteOperandsThatDieThere() {
+        int n = 1000;
+        Graph g = Graph.trace(ExecutorTest::chain, Tensor.zeros(n));      // unfused: 20 loops of one step each
+        Executor ex = Executor.compiled(g);
+        Tensor x = Tensor.randn(Rng.seed(1), n);
+        assertThat(ex.run(x).get(0).toArray()).containsExactly(chain(x).toArray());
+        assertThat(ex.allocatedBytes()).isEqualTo(8L * n);                 // one buffer, then every step in place
+        assertThat(ex.peakBytes()).isEqualTo(2L * 8 * n);                  // the input and that buffer
+    }
+
+    @Test
+    void reductionsNeverOverwriteTheirOperand() {
+        // A sum over an axis of length one has its operand's size, but it clears its output before reading.
+        Function<Tensor, Tensor> f = x -> x.exp().sum(new int[] {1}, true).mul(2);
+        Tensor x = Tensor.randn(Rng.seed(2), 6, 1);
+        Graph g = Graph.trace(f, x);
+        assertThat(Executor.compiled(g).run(x).get(0).toArray()).containsExactly(f.apply(x).toArray());
+    }
+
+    @Test
     void reusedBuffersNeverCorruptResultsThatAliasThem() {
         // reshape shares its input's buffer: the buffer must stay alive while the reshaped value is.
         Function<Tensor, Tensor> f = x -> {
