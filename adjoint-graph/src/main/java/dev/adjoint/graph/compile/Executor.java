@@ -82,7 +82,10 @@ public final class Executor {
             outSlots[k] = slot.size();
             slot.put(e.output(), outSlots[k]);
             shapes[k] = e.output().shape();
-            kernels[k] = kernel(e, compile);
+            kernels[k] = compile ? null : kernel(e);
+        }
+        if (compile) {
+            System.arraycopy(LoopCompiler.compileAll(eqs), 0, kernels, 0, kernels.length);    // one unit of loops
         }
         outputSlots = new int[graph.outputs().size()];
         outputLiterals = new NdArray[outputSlots.length];
@@ -152,10 +155,8 @@ public final class Executor {
         return allocatedBytes;
     }
 
-    private static Kernel kernel(Equation e, boolean compile) {
-        if (compile) {
-            return LoopCompiler.compile(e);         // a generated loop, or null for core's kernel
-        }
+    /** The interpreter's kernel for {@code e}: a plain loop for the four arithmetic ops and unary rows. */
+    private static Kernel kernel(Equation e) {
         if (e.op() instanceof Fused) {
             return null;
         }

@@ -59,22 +59,7 @@ public final class LoopCompiler {
 
     /** The compiled loop for a fused op. */
     public static Kernel compile(Fused f) {
-        List<Object> fns = new ArrayList<>();
-        String body = source(f, fns);
-        Class<?> c = CACHE.computeIfAbsent(body, b -> {
-            String simple = "Loop" + CLASSES.incrementAndGet();
-            String src = "package dev.adjoint.graph.generated;\n"
-                    + "public final class " + simple + " implements dev.adjoint.graph.compile.Kernel {\n"
-                    + "  public Object[] fns;\n" + b + "}\n";
-            return Janino.instantiate("dev.adjoint.graph.generated." + simple, src).getClass();
-        });
-        try {
-            Object k = c.getDeclaredConstructor().newInstance();
-            c.getField("fns").set(k, fns.toArray());
-            return (Kernel) k;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return compileLoops(List.of(f))[0];
     }
 
     /**
@@ -82,8 +67,76 @@ public final class LoopCompiler {
      * one element (as a loop of one step); null for anything else (matrix products, layout changes, ...).
      */
     public static Kernel compile(Equation e) {
+        return compileAll(List.of(e))[0];
+    }
+
+    /**
+     * The compiled loops of equations ({@link #compile(Equation)}, null where there is none), generated together:
+     * loops not compiled before are nested classes of one compilation unit, which costs far less than one each.
+     */
+    public static Kernel[] compileAll(List<Equation> eqs) {
+        List<Fused> loops = new ArrayList<>();
+        for (Equation e : eqs) {
+            loops.add(loop(e));
+        }
+        return compileLoops(loops);
+    }
+
+    /** The kernels of loops (null where a loop is null), those not in the cache compiled as one unit. */
+    private static Kernel[] compileLoops(List<Fused> loops) {
+        int n = loops.size();
+        String[] bodies = new String[n];
+        Object[][] fns = new Object[n][];
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Fused f = loops.get(i);
+            if (f != null) {
+                List<Object> used = new ArrayList<>();
+                bodies[i] = source(f, used);
+                fns[i] = used.toArray();
+                if (!CACHE.containsKey(bodies[i])) {
+                    missing.putIfAbsent(bodies[i], missing.size());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            String unit = "Loops" + CLASSES.incrementAndGet();
+            StringBuilder src = new StringBuilder("package dev.adjoint.graph.generated;\npublic final class ")
+                    .append(unit).append(" {\n");
+            for (Map.Entry<String, Integer> m : missing.entrySet()) {
+                src.append("public static final class L").append(m.getValue())
+                        .append(" implements dev.adjoint.graph.compile.Kernel {\n  public Object[] fns;\n")
+                        .append(m.getKey()).append("}\n");
+            }
+            ClassLoader loader = Janino.cook(src.append("}\n").toString());
+            for (Map.Entry<String, Integer> m : missing.entrySet()) {
+                try {
+                    CACHE.put(m.getKey(), loader.loadClass("dev.adjoint.graph.generated." + unit + "$L" + m.getValue()));
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        Kernel[] kernels = new Kernel[n];
+        for (int i = 0; i < n; i++) {
+            if (bodies[i] != null) {
+                try {
+                    Class<?> c = CACHE.get(bodies[i]);
+                    Object k = c.getDeclaredConstructor().newInstance();
+                    c.getField("fns").set(k, fns[i]);
+                    kernels[i] = (Kernel) k;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return kernels;
+    }
+
+    /** The fused op that {@code e} runs as: itself, a one-step loop for a loop-able primitive, or null. */
+    private static Fused loop(Equation e) {
         if (e.op() instanceof Fused f) {
-            return compile(f);
+            return f;
         }
         Primitive p = ((PrimitiveOp) e.op()).primitive();
         boolean loop = e.op().elementwise() && supports(p) || reduces(p);
@@ -100,7 +153,7 @@ public final class LoopCompiler {
             }
         }
         Graph body = new Graph(new ArrayList<>(param.values()), List.of(e.withInputs(in)), List.of(e.output()));
-        return compile(new Fused(body));
+        return new Fused(body);
     }
 
     /**

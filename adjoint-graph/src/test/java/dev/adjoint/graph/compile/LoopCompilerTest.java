@@ -158,6 +158,19 @@ class LoopCompilerTest {
     }
 
     @Test
+    void loopsOfOneGraphAreCompiledAsOneUnit() {
+        // Unoptimised, so every step is a loop of its own; a shape and constants no other test uses.
+        Graph g = Graph.trace(t -> t.mul(1.2345).exp().sin().sum(new int[] {1}, false).add(0.5432), Tensor.zeros(7, 13));
+        Kernel[] kernels = LoopCompiler.compileAll(g.equations());
+        assertThat(kernels).hasSize(g.size()).doesNotContainNull();
+        assertThat(java.util.Arrays.stream(kernels).map(k -> k.getClass().getEnclosingClass()).distinct())
+                .hasSize(1);
+        Tensor x = Tensor.randn(Rng.seed(8), 7, 13);
+        close(Executor.compiled(g).run(x).get(0), x.mul(1.2345).exp().sin().sum(new int[] {1}, false).add(0.5432),
+                1e-14, "value");
+    }
+
+    @Test
     void singleStepsCompileToLoopsAndOthersDoNot() {
         Graph g = Graph.trace(t -> t.matmul(t.transpose()).neg().sum(new int[] {0}, false), Tensor.zeros(3, 4));
         List<Kernel> kernels = g.equations().stream().map(LoopCompiler::compile).toList();
