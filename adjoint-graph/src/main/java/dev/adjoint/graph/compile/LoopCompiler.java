@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Generates one JVM class per fused loop. The loop runs over the body's domain (the shape of its elementwise
+ * Generates one JVM class per fused loop (the loops of one executor as nested classes of one unit). The loop runs over the body's domain (the shape of its elementwise
  * values), collapsed to as few axes as the operands' layouts allow; each input is read through broadcast strides
  * (an input of one element is hoisted out of the loop, one that is constant along the innermost axis out of the
  * inner loop), and the result is stored once per element, or, when the body ends in a sum or max over some axes,
@@ -87,6 +87,7 @@ public final class LoopCompiler {
         int n = loops.size();
         String[] bodies = new String[n];
         Object[][] fns = new Object[n][];
+        Map<String, Class<?>> found = new HashMap<>();         // this call's classes (the cache may evict)
         Map<String, Integer> missing = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             Fused f = loops.get(i);
@@ -94,7 +95,10 @@ public final class LoopCompiler {
                 List<Object> used = new ArrayList<>();
                 bodies[i] = source(f, used);
                 fns[i] = used.toArray();
-                if (!CACHE.containsKey(bodies[i])) {
+                Class<?> c = CACHE.get(bodies[i]);
+                if (c != null) {
+                    found.put(bodies[i], c);
+                } else {
                     missing.putIfAbsent(bodies[i], missing.size());
                 }
             }
@@ -111,7 +115,9 @@ public final class LoopCompiler {
             ClassLoader loader = Janino.cook(src.append("}\n").toString());
             for (Map.Entry<String, Integer> m : missing.entrySet()) {
                 try {
-                    CACHE.put(m.getKey(), loader.loadClass("dev.adjoint.graph.generated." + unit + "$L" + m.getValue()));
+                    Class<?> c = loader.loadClass("dev.adjoint.graph.generated." + unit + "$L" + m.getValue());
+                    found.put(m.getKey(), c);
+                    CACHE.put(m.getKey(), c);
                 } catch (ClassNotFoundException e) {
                     throw new IllegalStateException(e);
                 }
@@ -121,7 +127,7 @@ public final class LoopCompiler {
         for (int i = 0; i < n; i++) {
             if (bodies[i] != null) {
                 try {
-                    Class<?> c = CACHE.get(bodies[i]);
+                    Class<?> c = found.get(bodies[i]);
                     Object k = c.getDeclaredConstructor().newInstance();
                     c.getField("fns").set(k, fns[i]);
                     kernels[i] = (Kernel) k;
