@@ -256,53 +256,7 @@ public final class LoopCompiler {
         Atom last = sum || max ? root.inputs().get(0) : root.output();
         String v = last instanceof Literal l ? Java.literal(l.value().buffer()[0]) : name.get((Var) last);
 
-        List<String> loop = new ArrayList<>();
-        String helpers = "";
-        String forJ = "for (int j = 0; j < " + inner + "; j++) {";
-        if (!sum && !max) {
-            loop.add(forJ);
-            indent(elem, loop);
-            loop.add("  out[bo + j] = " + v + ";");
-            loop.add("}");
-        } else if (!innerReduced) {
-            top.append("    java.util.Arrays.fill(out, ").append(sum ? "0.0" : "Double.NEGATIVE_INFINITY")
-                    .append(");\n");
-            loop.add(forJ);
-            indent(elem, loop);
-            if (sum) {
-                loop.add("  out[bo + j] += " + v + ";");
-            } else {
-                loop.addAll(List.of("  final double m = out[bo + j];", "  if (" + v + " > m || " + v + " != " + v
-                        + ") {", "    out[bo + j] = " + v + ";", "  }"));
-            }
-            loop.add("}");
-        } else if (max) {
-            top.append("    java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);\n");
-            loop.add("double m = out[bo];");
-            loop.add(forJ);
-            indent(elem, loop);
-            loop.addAll(List.of("  if (" + v + " > m || " + v + " != " + v + ") {", "    m = " + v + ";", "  }", "}",
-                    "out[bo] = m;"));
-        } else {
-            int chunk = Math.min(inner, CHUNK);
-            top.append("    java.util.Arrays.fill(out, 0.0);\n")
-                    .append("    final double[] chunk = new double[").append(chunk).append("];\n")
-                    .append("    final double[] sums = new double[").append((inner + chunk - 1) / chunk)
-                    .append("];\n");
-            loop.add("int c = 0;");
-            loop.add("for (int j0 = 0; j0 < " + inner + "; j0 += " + chunk + ") {");
-            loop.add("  final int je = Math.min(" + inner + ", j0 + " + chunk + ");");
-            loop.add("  for (int j = j0; j < je; j++) {");
-            List<String> once = new ArrayList<>();
-            indent(elem, once);
-            indent(once, loop);
-            loop.add("    chunk[j - j0] = " + v + ";");
-            loop.add("  }");
-            loop.add("  sums[c++] = pairwise(chunk, 0, je - j0);");
-            loop.add("}");
-            loop.add("out[bo] += pairwise(sums, 0, c);");
-            helpers = PAIRWISE;
-        }
+        List<String> loop = innerLoop(sum, max, innerReduced, inner, elem, v, top);
         StringBuilder src = new StringBuilder(top);
         for (int a = 0; a < m - 1; a++) {
             src.append("    ").append("  ".repeat(a)).append("for (int i").append(a).append(" = 0; i").append(a)
@@ -318,7 +272,58 @@ public final class LoopCompiler {
         for (int a = m - 2; a >= 0; a--) {
             src.append("    ").append("  ".repeat(a)).append("}\n");
         }
-        return src.append("  }\n").append(helpers).toString();
+        return src.append("  }\n").append(sum && innerReduced ? PAIRWISE : "").toString();
+    }
+
+    /**
+     * The innermost loop over {@code j} with what it does with each value {@code v}: store it, add it to or take the
+     * max with the output element, or (the innermost axis being reduced) combine the row into one output element;
+     * statements that must run once before the rows go to {@code top}.
+     */
+    private static List<String> innerLoop(boolean sum, boolean max, boolean innerReduced, int inner,
+                                          List<String> elem, String v, StringBuilder top) {
+        List<String> loop = new ArrayList<>();
+        String forJ = "for (int j = 0; j < " + inner + "; j++) {";
+        String greater = v + " > m || " + v + " != " + v;       // core's max: NaN wins, the first of equals stays
+        if (sum || max) {
+            top.append("    java.util.Arrays.fill(out, ").append(sum ? "0.0" : "Double.NEGATIVE_INFINITY")
+                    .append(");\n");
+        }
+        if (!sum && !max) {
+            loop.add(forJ);
+            indent(elem, loop);
+            loop.add("  out[bo + j] = " + v + ";");
+            loop.add("}");
+        } else if (!innerReduced) {
+            loop.add(forJ);
+            indent(elem, loop);
+            loop.addAll(sum ? List.of("  out[bo + j] += " + v + ";") : List.of("  final double m = out[bo + j];",
+                    "  if (" + greater + ") {", "    out[bo + j] = " + v + ";", "  }"));
+            loop.add("}");
+        } else if (max) {
+            loop.add("double m = out[bo];");
+            loop.add(forJ);
+            indent(elem, loop);
+            loop.addAll(List.of("  if (" + greater + ") {", "    m = " + v + ";", "  }", "}", "out[bo] = m;"));
+        } else {
+            int chunk = Math.min(inner, CHUNK);
+            top.append("    final double[] chunk = new double[").append(chunk).append("];\n")
+                    .append("    final double[] sums = new double[").append((inner + chunk - 1) / chunk)
+                    .append("];\n");
+            loop.add("int c = 0;");
+            loop.add("for (int j0 = 0; j0 < " + inner + "; j0 += " + chunk + ") {");
+            loop.add("  final int je = Math.min(" + inner + ", j0 + " + chunk + ");");
+            loop.add("  for (int j = j0; j < je; j++) {");
+            List<String> once = new ArrayList<>();
+            indent(elem, once);
+            indent(once, loop);
+            loop.add("    chunk[j - j0] = " + v + ";");
+            loop.add("  }");
+            loop.add("  sums[c++] = pairwise(chunk, 0, je - j0);");
+            loop.add("}");
+            loop.add("out[bo] += pairwise(sums, 0, c);");
+        }
+        return loop;
     }
 
     private static void indent(List<String> lines, List<String> into) {
