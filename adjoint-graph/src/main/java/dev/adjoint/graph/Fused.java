@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A fused loop: a small graph of elementwise equations run in one pass over their shape (the loop's domain),
- * possibly ending in a sum or max over some axes that the loop accumulates. Inputs are of the domain's shape or
- * broadcast to it by equations of the body (read in place, never materialised); only the body's output is stored.
+ * possibly ending in a sum or max over some axes that the loop accumulates. Inputs are of the domain's shape, or
+ * broadcast or sliced to it by equations of the body (read in place, never materialised); only the body's output
+ * is stored.
  */
 public record Fused(Graph body) implements Op {
 

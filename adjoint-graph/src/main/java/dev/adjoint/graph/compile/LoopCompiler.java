@@ -11,6 +11,7 @@ import dev.adjoint.graph.Var;
 import dev.adjoint.primitive.Broadcast;
 import dev.adjoint.primitive.MaxReduce;
 import dev.adjoint.primitive.Primitive;
+import dev.adjoint.primitive.Slice;
 import dev.adjoint.primitive.Sum;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -200,44 +201,74 @@ public final class LoopCompiler {
             }
         }
 
-        // Strides over the domain: inputs first, the output last; then the domain collapsed.
+        // The reads: each input read as it is (broadcast to the domain), and each slice of an input; their strides
+        // over the domain and the output's, then the domain collapsed.
         List<Var> ins = body.inputs();
-        int[][] strides = new int[ins.size() + 1][];
+        List<Read> reads = new ArrayList<>();
+        Map<Var, String> name = new HashMap<>();
         for (int k = 0; k < ins.size(); k++) {
-            strides[k] = broadcastStrides(ins.get(k).shape(), domain);
+            Var v = ins.get(k);
+            boolean direct = false;
+            for (Equation e : eqs) {
+                direct |= e.inputs().contains(v) && !(e.op() instanceof PrimitiveOp p && p.primitive() instanceof Slice);
+            }
+            if (direct) {
+                reads.add(new Read("p" + k, k, broadcastStrides(v.shape(), domain), 0, v.shape().size() == 1));
+                name.put(v, "p" + k);
+            }
         }
-        strides[ins.size()] = outputStrides(domain, reduced);
+        for (Equation e : eqs) {
+            if (e.op() instanceof PrimitiveOp p && p.primitive() instanceof Slice sl) {
+                int k = ins.indexOf((Var) e.inputs().get(0));
+                Read r = sliceRead("s" + reads.size(), k, ins.get(k).shape(), sl);
+                reads.add(r);
+                name.put(e.output(), r.name());
+            }
+        }
+        int[][] strides = new int[reads.size() + 1][];
+        for (int r = 0; r < reads.size(); r++) {
+            strides[r] = reads.get(r).strides();
+        }
+        strides[reads.size()] = outputStrides(domain, reduced);
         Nest nest = Nest.of(domain.dims(), strides);
         int m = nest.dims.length;
         int inner = nest.dims[m - 1];
-        int[] outStrides = nest.strides[ins.size()];
+        int[] outStrides = nest.strides[reads.size()];
         boolean innerReduced = (sum || max) && outStrides[m - 1] == 0;
 
         StringBuilder top = new StringBuilder("  public void run(double[][] in, double[] out, int n) {\n");
         List<String> row = new ArrayList<>();                   // once per row of the innermost axis
         List<String> elem = new ArrayList<>();                  // once per element
-        Map<Var, String> name = new HashMap<>();
-        for (int k = 0; k < ins.size(); k++) {
-            Var v = ins.get(k);
-            name.put(v, "p" + k);
-            if (v.shape().size() == 1) {
-                top.append("    final double p").append(k).append(" = in[").append(k).append("][0];\n");
+        boolean[] declared = new boolean[ins.size()];
+        for (int r = 0; r < reads.size(); r++) {
+            Read read = reads.get(r);
+            int k = read.input();
+            if (read.scalar()) {
+                top.append("    final double ").append(read.name()).append(" = in[").append(k).append("][0];\n");
                 continue;
             }
-            top.append("    final double[] a").append(k).append(" = in[").append(k).append("];\n");
-            row.add("final int b" + k + " = " + base(nest.strides[k]) + ";");
-            int s = nest.strides[k][m - 1];
-            if (s == 0) {
-                row.add("final double p" + k + " = a" + k + "[b" + k + "];");
+            if (!declared[k]) {
+                top.append("    final double[] a").append(k).append(" = in[").append(k).append("];\n");
+                declared[k] = true;
+            }
+            String b = "b" + read.name();
+            row.add("final int " + b + " = " + base(read.offset(), nest.strides[r]) + ";");
+            int st = nest.strides[r][m - 1];
+            if (st == 0) {
+                row.add("final double " + read.name() + " = a" + k + "[" + b + "];");
             } else {
-                elem.add("final double p" + k + " = a" + k + "[b" + k + " + j" + (s == 1 ? "" : " * " + s) + "];");
+                elem.add("final double " + read.name() + " = a" + k + "[" + b + " + j" + (st == 1 ? "" : " * " + st)
+                        + "];");
             }
         }
-        row.add("final int bo = " + base(outStrides) + ";");
+        row.add("final int bo = " + base(0, outStrides) + ";");
         int t = 0;
         for (Equation e : eqs) {
             if (e == root && (sum || max)) {
                 break;
+            }
+            if (name.containsKey(e.output())) {
+                continue;                                       // a slice: read above
             }
             String[] x = new String[e.inputs().size()];
             for (int j = 0; j < x.length; j++) {
@@ -332,9 +363,25 @@ public final class LoopCompiler {
         }
     }
 
-    /** The offset of row (i0, i1, ...) for an operand's strides over the outer axes. */
-    private static String base(int[] strides) {
-        StringBuilder b = new StringBuilder();
+    /** An input read over the domain: its name in the loop, the input, strides and first element. */
+    private record Read(String name, int input, int[] strides, int offset, boolean scalar) {
+    }
+
+    /** The read of {@code slice(input)}: the input's strides times the steps, from the starting element. */
+    private static Read sliceRead(String name, int input, Shape s, Slice sl) {
+        int[] own = s.strides();
+        int[] st = new int[s.rank()];
+        int offset = 0;
+        for (int a = 0; a < st.length; a++) {
+            st[a] = own[a] * sl.step()[a];
+            offset += own[a] * sl.start()[a];
+        }
+        return new Read(name, input, st, offset, false);
+    }
+
+    /** The offset of row (i0, i1, ...) for an operand's first element and strides over the outer axes. */
+    private static String base(int offset, int[] strides) {
+        StringBuilder b = new StringBuilder(offset == 0 ? "" : Integer.toString(offset));
         for (int a = 0; a < strides.length - 1; a++) {
             if (strides[a] != 0) {
                 b.append(b.length() == 0 ? "" : " + ").append("i").append(a).append(" * ").append(strides[a]);

@@ -9,6 +9,7 @@ import dev.adjoint.graph.Literal;
 import dev.adjoint.graph.PrimitiveOp;
 import dev.adjoint.graph.Var;
 import dev.adjoint.primitive.Broadcast;
+import dev.adjoint.primitive.Slice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +22,10 @@ import java.util.function.UnaryOperator;
 /**
  * Elementwise fusion: a tree of elementwise equations over one shape (the loop's domain), each intermediate used
  * once, becomes one {@link Fused} equation (one loop, no intermediate arrays). The tree may end in a sum or max
- * over some axes, accumulated by the loop instead of reading a stored array (x² summed is one pass). Broadcasts to
- * the domain are read in place (through zero strides, copied into every loop that reads them) instead of being
- * materialised. Groups are grown backwards from their last equation; run dead-code elimination afterwards.
+ * over some axes, accumulated by the loop instead of reading a stored array (x² summed is one pass). Broadcasts and
+ * slices of the domain's shape are read in place (through strides and an offset, copied into every loop that reads
+ * them) instead of being materialised. Groups are grown backwards from their last equation; run dead-code
+ * elimination afterwards.
  */
 public final class ElementwiseFusion implements UnaryOperator<Graph> {
 
@@ -54,8 +56,8 @@ public final class ElementwiseFusion implements UnaryOperator<Graph> {
                 continue;
             }
             for (Equation e : group) {
-                if (!broadcast(e)) {
-                    absorbed.add(e);        // broadcasts are copied into every loop that reads them
+                if (!view(e)) {
+                    absorbed.add(e);        // broadcasts and slices are copied into every loop that reads them
                 }
             }
             fusedAt.put(root, fuse(root, group));
@@ -100,8 +102,9 @@ public final class ElementwiseFusion implements UnaryOperator<Graph> {
         return e.op() instanceof PrimitiveOp p && dev.adjoint.graph.compile.LoopCompiler.reduces(p.primitive());
     }
 
-    private static boolean broadcast(Equation e) {
-        return e.op() instanceof PrimitiveOp p && p.primitive() instanceof Broadcast;
+    /** A broadcast or a slice: a loop reads its operand in place, through strides and an offset. */
+    private static boolean view(Equation e) {
+        return e.op() instanceof PrimitiveOp p && (p.primitive() instanceof Broadcast || p.primitive() instanceof Slice);
     }
 
     /** The shape a group ending in {@code root} loops over: a reduction's operand, else the root's output. */
@@ -110,8 +113,9 @@ public final class ElementwiseFusion implements UnaryOperator<Graph> {
     }
 
     /**
-     * Adds {@code e} and, depth first, the producers over the domain that it alone uses, and the broadcasts to the
-     * domain it reads (their sources are read in place); the group ends up in definition order.
+     * Adds {@code e} and, depth first, the producers over the domain that it alone uses, and the broadcasts and
+     * slices of the domain's shape that it reads (their operands are read in place); the group ends up in
+     * definition order.
      */
     private static void grow(Equation e, Shape domain, Map<Var, Equation> defs, Map<Var, Integer> uses,
                              Set<Var> outputs, List<Equation> group) {
@@ -121,7 +125,7 @@ public final class ElementwiseFusion implements UnaryOperator<Graph> {
                 if (d == null || group.contains(d) || !d.output().shape().equals(domain)) {
                     continue;
                 }
-                if (broadcast(d)) {
+                if (view(d)) {
                     group.add(d);
                 } else if (uses.get(v) == 1 && !outputs.contains(v) && fusible(d)) {
                     grow(d, domain, defs, uses, outputs, group);

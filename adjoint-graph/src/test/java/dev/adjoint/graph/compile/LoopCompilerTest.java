@@ -45,6 +45,15 @@ class LoopCompilerTest {
         cs.add(new Case("leading axes", new int[] {4, 5}, x -> x.unsqueeze(0).broadcastTo(3, 4, 5).mul(CUBE).exp(),
                 false));
         cs.add(new Case("scalar", new int[] {4, 5}, x -> x.mul(x.sum()).tanh(), false));
+        // Slice reads: shifted windows of one input (Rosenbrock's x[1:] − x[:-1]²), steps, columns, with a sum.
+        cs.add(new Case("shifted windows", new int[] {40}, x -> x.slice(0, 1, 40).sub(x.slice(0, 0, 39).square()),
+                false));
+        cs.add(new Case("strided slice", new int[] {5, 12}, x -> x.slice(1, 1, 12, 3).mul(x.slice(1, 0, 8, 2)), false));
+        cs.add(new Case("column blocks", new int[] {6, 9}, x -> x.slice(1, 2, 7).exp().mul(x.slice(1, 4, 9)), false));
+        cs.add(new Case("2-d windows", new int[] {7, 9}, x -> x.slice(0, 0, 6).slice(1, 2, 7).sin()
+                .mul(x.slice(0, 1, 7).slice(1, 4, 9)), false));
+        cs.add(new Case("slice summed", new int[] {4, 30}, x -> x.slice(1, 3, 27).cos().sum(new int[] {1}, false),
+                true));
         // Sums of elementwise trees over every kind of axis set, and maxima.
         cs.add(new Case("sum inner", new int[] {3, 4, 5}, x -> x.square().sum(new int[] {2}, false), true));
         cs.add(new Case("sum middle", new int[] {3, 4, 5}, x -> x.sin().mul(x).sum(new int[] {1}, false), true));
@@ -104,6 +113,17 @@ class LoopCompilerTest {
         double fd = (value0.apply(x.add(u.mul(h))).item() - value0.apply(x.sub(u.mul(h))).item()) / (2 * h);
         double directional = compiled.grad().mul(u).sum().item();
         assertThat(directional).isCloseTo(fd, Offset.offset(1e-6 * (1 + Math.abs(fd))));
+    }
+
+    @Test
+    void slicesAreReadInPlaceNotCopied() {
+        Tensor x = Tensor.randn(Rng.seed(6), 1000);
+        Function<Tensor, Tensor> f = t -> t.slice(0, 1, 1000).sub(t.slice(0, 0, 999).square()).square().sum();
+        Graph fused = Graph.trace(f, x).optimize();
+        assertThat(fused.equations()).hasSize(1);                 // one loop reading x at two offsets
+        Executor ex = Executor.compiled(fused);
+        close(ex.run(x).get(0), f.apply(x), 1e-13, "value");
+        assertThat(ex.allocatedBytes()).isEqualTo(8);            // the result only
     }
 
     @Test
