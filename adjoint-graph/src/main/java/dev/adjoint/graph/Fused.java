@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A fused elementwise loop: a small graph of elementwise equations run in one pass over the elements. Inputs are
- * either of the output's shape or single elements (broadcast inside the loop); only the body's output is stored.
+ * A fused loop: a small graph of elementwise equations run in one pass over their shape (the loop's domain),
+ * possibly ending in a sum or max over some axes that the loop accumulates. Inputs are of the domain's shape, or
+ * broadcast or sliced to it by equations of the body (read in place, never materialised); only the body's output
+ * is stored.
  */
 public record Fused(Graph body) implements Op {
 

@@ -26,10 +26,11 @@ import java.util.Map;
 
 /**
  * Runs a graph with a static buffer plan: variables live in numbered slots, each slot is released right after its
- * last use, and a released buffer returns to a pool from which elementwise kernels take their output (so a chain
- * of elementwise steps reuses a few arrays instead of allocating one per step). Buffers are reference-counted
- * by identity, because some kernels (reshape) share their input's buffer. Inputs, literals and outputs are never
- * reused. Each run reports the peak of live bytes.
+ * last use, and a released buffer returns to a pool from which loops take their output (so a chain of elementwise
+ * steps reuses a few arrays instead of allocating one per step); an elementwise loop whose operand dies at it
+ * writes over that operand in place. Buffers are reference-counted by identity, because some kernels (reshape)
+ * share their input's buffer. Inputs, literals and outputs are never reused. Each run reports the peak of live
+ * bytes.
  */
 public final class Executor {
 
@@ -43,6 +44,7 @@ public final class Executor {
     private final Kernel[] kernels;
     private final Shape[] shapes;
     private final int[] outSlots;
+    private final int[][] inPlace;
     private long peakBytes;
     private long allocatedBytes;
 
@@ -60,6 +62,7 @@ public final class Executor {
         kernels = new Kernel[eqs.size()];
         shapes = new Shape[eqs.size()];
         outSlots = new int[eqs.size()];
+        inPlace = new int[eqs.size()][];
         Map<Integer, Integer> lastUse = new HashMap<>();
         for (int k = 0; k < eqs.size(); k++) {
             Equation e = eqs.get(k);
@@ -79,7 +82,10 @@ public final class Executor {
             outSlots[k] = slot.size();
             slot.put(e.output(), outSlots[k]);
             shapes[k] = e.output().shape();
-            kernels[k] = kernel(e, compile);
+            kernels[k] = compile ? null : kernel(e);
+        }
+        if (compile) {
+            System.arraycopy(LoopCompiler.compileAll(eqs), 0, kernels, 0, kernels.length);    // one unit of loops
         }
         outputSlots = new int[graph.outputs().size()];
         outputLiterals = new NdArray[outputSlots.length];
@@ -105,6 +111,16 @@ public final class Executor {
         dying = new int[eqs.size()][];
         for (int k = 0; k < eqs.size(); k++) {
             dying[k] = dies.get(k).stream().mapToInt(Integer::intValue).toArray();
+            // A loop that writes element i only after reading element i of each operand may overwrite an operand
+            // of the output's shape that dies here.
+            List<Integer> reuse = new ArrayList<>();
+            Equation e = eqs.get(k);
+            for (int j = 0; kernels[k] != null && LoopCompiler.maps(e) && j < operandSlots[k].length; j++) {
+                if (dies.get(k).contains(operandSlots[k][j]) && e.inputs().get(j).shape().equals(shapes[k])) {
+                    reuse.add(j);
+                }
+            }
+            inPlace[k] = reuse.stream().mapToInt(Integer::intValue).toArray();
         }
         this.slots = slot.size();
     }
@@ -116,7 +132,10 @@ public final class Executor {
         return new Executor(g, false);
     }
 
-    /** An executor whose fused loops are compiled to JVM bytecode. */
+    /**
+     * An executor whose fused loops, elementwise steps, sums and maxima run as generated JVM bytecode (a
+     * monomorphic loop per step rather than one loop calling every function through an interface).
+     */
     public static Executor compiled(Graph g) {
         return new Executor(g, true);
     }
@@ -136,9 +155,10 @@ public final class Executor {
         return allocatedBytes;
     }
 
-    private static Kernel kernel(Equation e, boolean compile) {
-        if (e.op() instanceof Fused f) {
-            return compile ? LoopCompiler.compile(f) : null;
+    /** The interpreter's kernel for {@code e}: a plain loop for the four arithmetic ops and unary rows. */
+    private static Kernel kernel(Equation e) {
+        if (e.op() instanceof Fused) {
+            return null;
         }
         Primitive p = ((PrimitiveOp) e.op()).primitive();
         if (p instanceof Add) {
@@ -221,8 +241,18 @@ public final class Executor {
             NdArray y;
             if (kernels[k] != null) {
                 int n = shapes[k].size();
+                double[] out = null;
+                for (int j : inPlace[k]) {
+                    double[] b = x[j].buffer();
+                    if (refs.get(b)[0] == 1 && !foreign.containsKey(b)) {
+                        out = b;                    // its last reader: the loop overwrites it in place
+                        break;
+                    }
+                }
                 ArrayDeque<double[]> free = pool.get(n);
-                double[] out = free == null || free.isEmpty() ? null : free.pop();
+                if (out == null && free != null && !free.isEmpty()) {
+                    out = free.pop();
+                }
                 if (out == null) {
                     out = new double[n];
                     allocatedBytes += 8L * n;

@@ -1,6 +1,6 @@
 package dev.adjoint.graph.compile;
 
-/** An elementwise loop writing {@code out[0..n)}; an input of length 1 is read as a scalar. */
+/** A generated loop writing {@code out[0..n)} from its inputs (their layouts are fixed when it is generated). */
 @FunctionalInterface
 public interface Kernel {
 

@@ -1,5 +1,6 @@
 package dev.adjoint.graph.pass;
 
+import dev.adjoint.array.Shape;
 import dev.adjoint.graph.Atom;
 import dev.adjoint.graph.Equation;
 import dev.adjoint.graph.Fused;
@@ -8,6 +9,7 @@ import dev.adjoint.graph.Literal;
 import dev.adjoint.graph.PrimitiveOp;
 import dev.adjoint.graph.Var;
 import dev.adjoint.primitive.Broadcast;
+import dev.adjoint.primitive.Slice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,10 +20,12 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Elementwise fusion: a tree of elementwise equations over one shape, each intermediate used once, becomes one
- * {@link Fused} equation (one loop, no intermediate arrays). Broadcasts of single elements are fused too (read as
- * scalars inside the loop, copied into each loop). Groups are grown backwards from their last equation; run
- * dead-code elimination afterwards.
+ * Elementwise fusion: a tree of elementwise equations over one shape (the loop's domain), each intermediate used
+ * once, becomes one {@link Fused} equation (one loop, no intermediate arrays). The tree may end in a sum or max
+ * over some axes, accumulated by the loop instead of reading a stored array (x² summed is one pass). Broadcasts and
+ * slices of the domain's shape are read in place (through strides and an offset, copied into every loop that reads
+ * them) instead of being materialised. Groups are grown backwards from their last equation; run dead-code
+ * elimination afterwards.
  */
 public final class ElementwiseFusion implements UnaryOperator<Graph> {
 
@@ -43,17 +47,17 @@ public final class ElementwiseFusion implements UnaryOperator<Graph> {
         List<Equation> eqs = g.equations();
         for (int i = eqs.size() - 1; i >= 0; i--) {
             Equation root = eqs.get(i);
-            if (absorbed.contains(root) || !fusible(root) || root.output().shape().size() <= 1) {
+            if (absorbed.contains(root) || !(fusible(root) || reduction(root)) || domain(root).size() <= 1) {
                 continue;
             }
             List<Equation> group = new ArrayList<>();
-            grow(root, root, defs, uses, outputs, group);
+            grow(root, domain(root), defs, uses, outputs, group);
             if (group.size() < 2) {
                 continue;
             }
             for (Equation e : group) {
-                if (!scalarBroadcast(e)) {
-                    absorbed.add(e);        // scalar broadcasts are copied into every loop that reads them
+                if (!view(e)) {
+                    absorbed.add(e);        // broadcasts and slices are copied into every loop that reads them
                 }
             }
             fusedAt.put(root, fuse(root, group));
@@ -93,27 +97,38 @@ public final class ElementwiseFusion implements UnaryOperator<Graph> {
                 && dev.adjoint.graph.compile.LoopCompiler.supports(p.primitive());
     }
 
-    private static boolean scalarBroadcast(Equation e) {
-        return e.op() instanceof PrimitiveOp p && p.primitive() instanceof Broadcast
-                && e.inputs().get(0).shape().size() == 1;
+    /** A sum or max the loop compiler can accumulate. */
+    private static boolean reduction(Equation e) {
+        return e.op() instanceof PrimitiveOp p && dev.adjoint.graph.compile.LoopCompiler.reduces(p.primitive());
     }
 
-    /** Adds {@code e} and, depth first, the producers it alone uses; the group ends up in definition order. */
-    private static void grow(Equation e, Equation root, Map<Var, Equation> defs, Map<Var, Integer> uses,
+    /** A broadcast or a slice: a loop reads its operand in place, through strides and an offset. */
+    private static boolean view(Equation e) {
+        return e.op() instanceof PrimitiveOp p && (p.primitive() instanceof Broadcast || p.primitive() instanceof Slice);
+    }
+
+    /** The shape a group ending in {@code root} loops over: a reduction's operand, else the root's output. */
+    private static Shape domain(Equation root) {
+        return reduction(root) ? root.inputs().get(0).shape() : root.output().shape();
+    }
+
+    /**
+     * Adds {@code e} and, depth first, the producers over the domain that it alone uses, and the broadcasts and
+     * slices of the domain's shape that it reads (their operands are read in place); the group ends up in
+     * definition order.
+     */
+    private static void grow(Equation e, Shape domain, Map<Var, Equation> defs, Map<Var, Integer> uses,
                              Set<Var> outputs, List<Equation> group) {
         for (Atom a : e.inputs()) {
             if (a instanceof Var v) {
                 Equation d = defs.get(v);
-                if (d == null || group.contains(d)) {
+                if (d == null || group.contains(d) || !d.output().shape().equals(domain)) {
                     continue;
                 }
-                if (scalarBroadcast(d) || uses.get(v) == 1 && !outputs.contains(v) && fusible(d)
-                        && d.output().shape().equals(root.output().shape())) {
-                    if (scalarBroadcast(d)) {
-                        group.add(d);
-                    } else {
-                        grow(d, root, defs, uses, outputs, group);
-                    }
+                if (view(d)) {
+                    group.add(d);
+                } else if (uses.get(v) == 1 && !outputs.contains(v) && fusible(d)) {
+                    grow(d, domain, defs, uses, outputs, group);
                 }
             }
         }

@@ -36,6 +36,26 @@ class ExecutorTest {
     }
 
     @Test
+    void elementwiseLoopsOverwriteOperandsThatDieThere() {
+        int n = 1000;
+        Graph g = Graph.trace(ExecutorTest::chain, Tensor.zeros(n));      // unfused: 20 loops of one step each
+        Executor ex = Executor.compiled(g);
+        Tensor x = Tensor.randn(Rng.seed(1), n);
+        assertThat(ex.run(x).get(0).toArray()).containsExactly(chain(x).toArray());
+        assertThat(ex.allocatedBytes()).isEqualTo(8L * n);                 // one buffer, then every step in place
+        assertThat(ex.peakBytes()).isEqualTo(2L * 8 * n);                  // the input and that buffer
+    }
+
+    @Test
+    void reductionsNeverOverwriteTheirOperand() {
+        // A sum over an axis of length one has its operand's size, but it clears its output before reading.
+        Function<Tensor, Tensor> f = x -> x.exp().sum(new int[] {1}, true).mul(2);
+        Tensor x = Tensor.randn(Rng.seed(2), 6, 1);
+        Graph g = Graph.trace(f, x);
+        assertThat(Executor.compiled(g).run(x).get(0).toArray()).containsExactly(f.apply(x).toArray());
+    }
+
+    @Test
     void reusedBuffersNeverCorruptResultsThatAliasThem() {
         // reshape shares its input's buffer: the buffer must stay alive while the reshaped value is.
         Function<Tensor, Tensor> f = x -> {
@@ -69,6 +89,6 @@ class ExecutorTest {
         Graph g = Graph.trace(x -> x.sin().mul(2).add(x), Tensor.zeros(5)).optimize();
         dev.adjoint.graph.Fused f = (dev.adjoint.graph.Fused) g.equations().get(g.equations().size() - 1).op();
         String src = LoopCompiler.source(f, new java.util.ArrayList<>());
-        assertThat(src).contains("for (int i = 0; i < n; i++)").contains("Math.sin(").contains("out[i] =");
+        assertThat(src).contains("for (int j = 0; j < 5; j++)").contains("Math.sin(").contains("out[bo + j] =");
     }
 }
