@@ -132,6 +132,15 @@ public final class NdArray {
         return new NdArray(out, shape);
     }
 
+    /** tanh of each element ({@link FastMath#tanh}: Java 17's {@code Math.tanh} is a slow native call). */
+    public NdArray tanh() {
+        double[] out = new double[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = FastMath.tanh(data[i]);
+        }
+        return new NdArray(out, shape);
+    }
+
     /** f applied to corresponding elements of two arrays of equal shape. */
     public NdArray zip(NdArray b, DoubleBinaryOperator f) {
         same("zip", b);
