@@ -135,9 +135,7 @@ public final class NdArray {
     /** tanh of each element ({@link FastMath#tanh}: Java 17's {@code Math.tanh} is a slow native call). */
     public NdArray tanh() {
         double[] out = new double[data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = FastMath.tanh(data[i]);
-        }
+        FastMath.tanh(data, out, out.length);
         return new NdArray(out, shape);
     }
 
