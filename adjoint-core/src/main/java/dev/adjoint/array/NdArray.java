@@ -527,8 +527,12 @@ public final class NdArray {
         int pos = offset;
         int o = 0;
         while (true) {
-            for (int i = 0, p = pos; i < n; i++, p += step) {
-                dst[p] = src[o + i];
+            if (step == 1) {
+                System.arraycopy(src, o, dst, pos, n);
+            } else {
+                for (int i = 0, p = pos; i < n; i++, p += step) {
+                    dst[p] = src[o + i];
+                }
             }
             o += n;
             pos = nextRow(idx, s, dims, pos);
