@@ -360,6 +360,13 @@ public final class NdArray {
             s[i] = outStrides[i] * (interior[i] + 1);
             off += lo[i] * outStrides[i];
         }
+        if (Arrays.equals(s, strides)) {
+            // one contiguous block (padding along the leading axis only): a copy right after the allocation,
+            // which the JIT does not zero first
+            double[] o = new double[out.size()];
+            System.arraycopy(data, 0, o, off, data.length);
+            return new NdArray(o, out);
+        }
         double[] o = new double[out.size()];
         if (data.length > 0) {
             scatterStrided(data, o, off, s, shape.raw());

@@ -72,9 +72,9 @@ class ArrayTest {
                 within(1e-15));
     }
 
-    /** Padding (rows copied whole when the last axis has no interior padding, else element by element). */
+    /** Padding: one block copy (leading axis only), whole rows (no interior padding on the last axis), or elements. */
     @ParameterizedTest
-    @CsvSource({"9999, 1, 0, 0", "10, 0, 3, 0", "10, 2, 1, 2", "1, 1, 1, 0", "5, 0, 0, 1"})
+    @CsvSource({"9999, 1, 0, 0", "10, 0, 3, 0", "10, 2, 1, 2", "1, 1, 1, 0", "5, 0, 0, 1", "7, 0, 0, 0", "9999, 0, 0, 0"})
     void padPlacesEachElement(int n, int lo, int hi, int interior) {
         SplittableRandom r = new SplittableRandom(n);
         NdArray x = random(r, 3, n);
