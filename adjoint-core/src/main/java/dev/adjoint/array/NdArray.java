@@ -132,6 +132,13 @@ public final class NdArray {
         return new NdArray(out, shape);
     }
 
+    /** tanh of each element ({@link FastMath#tanh}: Java 17's {@code Math.tanh} is a slow native call). */
+    public NdArray tanh() {
+        double[] out = new double[data.length];
+        FastMath.tanh(data, out, out.length);
+        return new NdArray(out, shape);
+    }
+
     /** f applied to corresponding elements of two arrays of equal shape. */
     public NdArray zip(NdArray b, DoubleBinaryOperator f) {
         same("zip", b);
@@ -353,6 +360,13 @@ public final class NdArray {
             s[i] = outStrides[i] * (interior[i] + 1);
             off += lo[i] * outStrides[i];
         }
+        if (Arrays.equals(s, strides)) {
+            // one contiguous block (padding along the leading axis only): a copy right after the allocation,
+            // which the JIT does not zero first
+            double[] o = new double[out.size()];
+            System.arraycopy(data, 0, o, off, data.length);
+            return new NdArray(o, out);
+        }
         double[] o = new double[out.size()];
         if (data.length > 0) {
             scatterStrided(data, o, off, s, shape.raw());
@@ -520,8 +534,12 @@ public final class NdArray {
         int pos = offset;
         int o = 0;
         while (true) {
-            for (int i = 0, p = pos; i < n; i++, p += step) {
-                dst[p] = src[o + i];
+            if (step == 1) {
+                System.arraycopy(src, o, dst, pos, n);
+            } else {
+                for (int i = 0, p = pos; i < n; i++, p += step) {
+                    dst[p] = src[o + i];
+                }
             }
             o += n;
             pos = nextRow(idx, s, dims, pos);

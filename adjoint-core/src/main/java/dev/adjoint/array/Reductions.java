@@ -3,11 +3,16 @@ package dev.adjoint.array;
 /**
  * Reductions over any set of axes. The reduced axes are brought to the end (a strided copy when they are not
  * already there), so each output element reduces one contiguous block; sums are pairwise, accurate to
- * O(ε log n) rather than O(ε n).
+ * O(ε log n) rather than O(ε n). A sum over a block of consecutive axes followed by kept ones (a bias gradient:
+ * axis 0 of [batch, features]) instead adds whole rows, column by column in the same pairwise order, so it needs
+ * no copy and gives the same bits.
  */
 public final class Reductions {
 
     private static final int BLOCK = 64;
+
+    /** Columns summed together when adding rows (four accumulator rows of this length stay in L1). */
+    private static final int COLUMNS = 512;
 
     private Reductions() {
     }
@@ -15,6 +20,20 @@ public final class Reductions {
     /** The sum over {@code axes} (normalised, sorted), keeping them as size-1 axes when keepDims. */
     public static NdArray sum(NdArray x, int[] axes, boolean keepDims) {
         Shape out = x.shape.reduce(axes, keepDims);
+        int last = axes.length == 0 ? -1 : axes[axes.length - 1];
+        if (last >= 0 && last < x.shape.rank() - 1 && last - axes[0] == axes.length - 1) {
+            int outer = x.shape.sizeBefore(axes[0]);
+            int inner = x.shape.sizeAfter(last);
+            int rows = 1;
+            for (int a : axes) {
+                rows *= x.shape.dim(a);
+            }
+            double[] o = new double[out.size()];
+            for (int a = 0; a < outer; a++) {
+                sumRows(x.data, a * rows * inner, rows, inner, o, a * inner);
+            }
+            return new NdArray(o, out);
+        }
         double[] blocks = trailing(x, axes);
         int n = out.size();
         double[] o = new double[n];
@@ -105,6 +124,52 @@ public final class Reductions {
             perm[k++] = a;
         }
         return x.transpose(perm).data;
+    }
+
+    /**
+     * {@code dst[d + j]} = the pairwise sum over i &lt; n of {@code a[from + i·inner + j]}, for j &lt; inner: each
+     * column's additions are those of {@link #pairwise} in the same order, done for many columns at once.
+     */
+    static void sumRows(double[] a, int from, int n, int inner, double[] dst, int d) {
+        for (int j = 0; j < inner; j += COLUMNS) {
+            columns(a, from + j, n, inner, Math.min(COLUMNS, inner - j), dst, d + j);
+        }
+    }
+
+    private static void columns(double[] a, int from, int n, int stride, int w, double[] dst, int d) {
+        if (n <= BLOCK) {
+            double[] s0 = new double[w];
+            double[] s1 = new double[w];
+            double[] s2 = new double[w];
+            double[] s3 = new double[w];
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                int p = from + i * stride;
+                for (int j = 0; j < w; j++) {
+                    s0[j] += a[p + j];
+                    s1[j] += a[p + stride + j];
+                    s2[j] += a[p + 2 * stride + j];
+                    s3[j] += a[p + 3 * stride + j];
+                }
+            }
+            for (; i < n; i++) {
+                int p = from + i * stride;
+                for (int j = 0; j < w; j++) {
+                    s0[j] += a[p + j];
+                }
+            }
+            for (int j = 0; j < w; j++) {
+                dst[d + j] = (s0[j] + s1[j]) + (s2[j] + s3[j]);
+            }
+            return;
+        }
+        int h = (n / 2 + 3) & ~3;
+        double[] right = new double[w];
+        columns(a, from, h, stride, w, dst, d);
+        columns(a, from + h * stride, n - h, stride, w, right, 0);
+        for (int j = 0; j < w; j++) {
+            dst[d + j] += right[j];
+        }
     }
 
     /** Pairwise sum of {@code a[from .. from+n)}. */

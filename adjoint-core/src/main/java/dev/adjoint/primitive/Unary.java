@@ -12,7 +12,9 @@ import dev.adjoint.scalar.UnaryFunction;
  * f(x) elementwise for a row f of the scalar table ({@link Elementary}, {@code Power}, {@code Polygamma}): the
  * row is the function's one definition, value and derivative, so ẏ = f′(x) ẋ and x̄ = ȳ f′(x) with f′ written
  * over {@code Real} and evaluated here on tensors (differentiable again, to any order). A few derivatives reuse the
- * output (exp′ = y, tanh′ = 1 − y², sqrt′ = 1/(2y), sigmoid′ = y(1 − y)).
+ * output (exp′ = y, tanh′ = 1 − y², sqrt′ = 1/(2y), sigmoid′ = y(1 − y)). The kernel is the row's value, or an
+ * array kernel computing the same function faster (affine, negation, square, and tanh, whose JDK 17 version is a
+ * slow native call: see {@link dev.adjoint.array.FastMath}).
  */
 public record Unary(UnaryFunction function) implements Elementwise {
 
@@ -57,6 +59,8 @@ public record Unary(UnaryFunction function) implements Elementwise {
             return x[0].scale(-1);
         } else if (f instanceof Power && ((Power) f).exponent() == 2) {
             return x[0].mul(x[0]);
+        } else if (f == Elementary.TANH) {
+            return x[0].tanh();
         }
         return x[0].map(f::value);
     }

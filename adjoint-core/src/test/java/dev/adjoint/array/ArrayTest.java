@@ -72,6 +72,28 @@ class ArrayTest {
                 within(1e-15));
     }
 
+    /** Padding: one block copy (leading axis only), whole rows (no interior padding on the last axis), or elements. */
+    @ParameterizedTest
+    @CsvSource({"9999, 1, 0, 0", "10, 0, 3, 0", "10, 2, 1, 2", "1, 1, 1, 0", "5, 0, 0, 1", "7, 0, 0, 0", "9999, 0, 0, 0"})
+    void padPlacesEachElement(int n, int lo, int hi, int interior) {
+        SplittableRandom r = new SplittableRandom(n);
+        NdArray x = random(r, 3, n);
+        NdArray p = x.pad(new int[] {1, lo}, new int[] {0, hi}, new int[] {0, interior});
+        assertThat(p.shape()).isEqualTo(Shape.of(4, lo + hi + n + (n - 1) * interior));
+        double total = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < n; j++) {
+                assertThat(p.get(i + 1, lo + j * (interior + 1))).isEqualTo(x.get(i, j));
+                total += Math.abs(x.get(i, j));
+            }
+        }
+        double padded = 0;
+        for (int i = 0; i < p.size(); i++) {
+            padded += Math.abs(p.at(i));
+        }
+        assertThat(padded).isCloseTo(total, within(1e-9 * (1 + total)));
+    }
+
     @Test
     void gatherAndScatterAddAreAdjoint() {
         SplittableRandom r = new SplittableRandom(2);
