@@ -1,5 +1,6 @@
 package dev.adjoint.array;
 
+import dev.adjoint.scalar.FastMath;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;

@@ -13,8 +13,8 @@ import dev.adjoint.scalar.UnaryFunction;
  * row is the function's one definition, value and derivative, so ẏ = f′(x) ẋ and x̄ = ȳ f′(x) with f′ written
  * over {@code Real} and evaluated here on tensors (differentiable again, to any order). A few derivatives reuse the
  * output (exp′ = y, tanh′ = 1 − y², sqrt′ = 1/(2y), sigmoid′ = y(1 − y)). The kernel is the row's value, or an
- * array kernel computing the same function faster (affine, negation, square, and tanh, whose JDK 17 version is a
- * slow native call: see {@link dev.adjoint.array.FastMath}).
+ * array kernel computing the same bits faster (affine, negation, square, and tanh in two vectorisable passes: see
+ * {@link dev.adjoint.scalar.FastMath}).
  */
 public record Unary(UnaryFunction function) implements Elementwise {
 

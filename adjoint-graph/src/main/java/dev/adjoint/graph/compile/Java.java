@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Java source for one elementwise step, shared by the fused-loop and the scalar-program generators. Functions
- * whose row value is exactly a {@code java.lang.Math} call are inlined; any other row is called through the
- * generated class's {@code fns} array, so the table stays the one definition of every function.
+ * whose row value is exactly a {@code java.lang.Math} (or our {@code FastMath}) call are inlined; any other row is
+ * called through the generated class's {@code fns} array, so the table stays the one definition of every function.
  */
 final class Java {
 
@@ -31,7 +31,7 @@ final class Java {
             Map.entry(Elementary.COS, "Math.cos"), Map.entry(Elementary.TAN, "Math.tan"),
             Map.entry(Elementary.ASIN, "Math.asin"), Map.entry(Elementary.ACOS, "Math.acos"),
             Map.entry(Elementary.ATAN, "Math.atan"), Map.entry(Elementary.SINH, "Math.sinh"),
-            Map.entry(Elementary.COSH, "Math.cosh"), Map.entry(Elementary.TANH, "Math.tanh"),
+            Map.entry(Elementary.COSH, "Math.cosh"), Map.entry(Elementary.TANH, "dev.adjoint.scalar.FastMath.tanh"),
             Map.entry(Elementary.ABS, "Math.abs"), Map.entry(Elementary.SIGNUM, "Math.signum"));
 
     private Java() {

@@ -1,4 +1,4 @@
-package dev.adjoint.array;
+package dev.adjoint.scalar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,9 +74,10 @@ class FastMathTest {
         double[] special = {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.625, -0.625,
             1e-300};
         System.arraycopy(special, 0, x, n, special.length);
-        NdArray y = NdArray.of(Shape.of(x.length), x).tanh();
+        double[] y = new double[x.length];
+        FastMath.tanh(x, y, x.length);
         for (int i = 0; i < x.length; i++) {
-            assertThat(Double.doubleToRawLongBits(y.at(i))).as("tanh(%s)", x[i])
+            assertThat(Double.doubleToRawLongBits(y[i])).as("tanh(%s)", x[i])
                     .isEqualTo(Double.doubleToRawLongBits(FastMath.tanh(x[i])));
         }
     }

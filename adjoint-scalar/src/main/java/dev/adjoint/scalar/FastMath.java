@@ -1,9 +1,10 @@
-package dev.adjoint.array;
+package dev.adjoint.scalar;
 
 /**
  * Pure-Java versions of functions whose {@code java.lang.Math} implementation is a slow native call on Java 17
- * (StrictMath's fdlibm behind JNI, about 40 ns each), for the tensor kernels. Each agrees with {@code Math} to a
- * couple of ulps and with the exact value to about one ulp.
+ * (StrictMath's fdlibm behind JNI, about 40 ns each). The table rows use them, so scalar modes, tensor kernels
+ * and generated code compute the same bits. Each agrees with {@code Math} to a couple of ulps and with the exact
+ * value to about one ulp.
  */
 public final class FastMath {
 
