@@ -172,8 +172,8 @@ public final class Reductions {
         }
     }
 
-    /** Pairwise sum of {@code a[from .. from+n)}. */
-    static double pairwise(double[] a, int from, int n) {
+    /** Pairwise sum of {@code a[from .. from+n)}: the summation order of every sum here (and of generated loops). */
+    public static double pairwise(double[] a, int from, int n) {
         if (n <= BLOCK) {
             double s0 = 0;
             double s1 = 0;

@@ -303,7 +303,7 @@ public final class LoopCompiler {
         for (int a = m - 2; a >= 0; a--) {
             src.append("    ").append("  ".repeat(a)).append("}\n");
         }
-        return src.append("  }\n").append(sum && innerReduced ? PAIRWISE : "").toString();
+        return src.append("  }\n").toString();
     }
 
     /**
@@ -350,9 +350,9 @@ public final class LoopCompiler {
             indent(once, loop);
             loop.add("    chunk[j - j0] = " + v + ";");
             loop.add("  }");
-            loop.add("  sums[c++] = pairwise(chunk, 0, je - j0);");
+            loop.add("  sums[c++] = dev.adjoint.array.Reductions.pairwise(chunk, 0, je - j0);");   // core's order
             loop.add("}");
-            loop.add("out[bo] += pairwise(sums, 0, c);");
+            loop.add("out[bo] += dev.adjoint.array.Reductions.pairwise(sums, 0, c);");
         }
         return loop;
     }
@@ -460,27 +460,4 @@ public final class LoopCompiler {
             return new Nest(nd, ns);
         }
     }
-
-    /** Pairwise summation, as core's reductions do it: blocks of 64 with four accumulators, halves recursively. */
-    private static final String PAIRWISE = """
-              private static double pairwise(double[] a, int from, int n) {
-                if (n <= 64) {
-                  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                  int i = from;
-                  final int end = from + n;
-                  for (; i + 3 < end; i += 4) {
-                    s0 += a[i];
-                    s1 += a[i + 1];
-                    s2 += a[i + 2];
-                    s3 += a[i + 3];
-                  }
-                  for (; i < end; i++) {
-                    s0 += a[i];
-                  }
-                  return (s0 + s1) + (s2 + s3);
-                }
-                final int h = (n / 2 + 3) & ~3;
-                return pairwise(a, from, h) + pairwise(a, from + h, n - h);
-              }
-            """;
 }
