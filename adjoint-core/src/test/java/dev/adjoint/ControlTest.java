@@ -57,7 +57,7 @@ class ControlTest {
 
     @Test
     void aForwardRuleGivenWithTheReverseRuleIsWhatForwardModeUses() {
-        // Rules a third and a half of the truth show which runs: forward mode takes the forward rule, reverse the other.
+        // Rules giving a third and a half of the truth show which one runs: forward takes its rule, reverse the other.
         CustomVjp p = new CustomVjp("sin3", a -> a[0].sin(), (a, y, g) -> new Tensor[] {g.mul(a[0].cos()).mul(0.5)},
                 (a, t, y) -> t[0].mul(a[0].cos()).div(3));
         Function<Tensor, Tensor> f = x -> Interpreter.bind(p, x);

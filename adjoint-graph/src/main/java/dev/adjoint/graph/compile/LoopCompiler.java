@@ -22,12 +22,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Generates one JVM class per fused loop (the loops of one executor as nested classes of one unit). The loop runs over the body's domain (the shape of its elementwise
- * values), collapsed to as few axes as the operands' layouts allow; each input is read through broadcast strides
- * (an input of one element is hoisted out of the loop, one that is constant along the innermost axis out of the
- * inner loop), and the result is stored once per element, or, when the body ends in a sum or max over some axes,
- * accumulated in place: no intermediate array and no transposed copy. Inner sums are pairwise (chunks of the row
- * summed pairwise, then the chunks' sums), sums over outer axes accumulate row after row.
+ * Generates one JVM class per fused loop (the loops of one executor as nested classes of one unit). The loop runs
+ * over the body's domain (the shape of its elementwise values), collapsed to as few axes as the operands' layouts
+ * allow; each input is read through broadcast strides (an input of one element is hoisted out of the loop, one that
+ * is constant along the innermost axis out of the inner loop), and the result is stored once per element, or, when
+ * the body ends in a sum or max over some axes, accumulated in place: no intermediate array and no transposed copy.
+ * Inner sums are pairwise (chunks of the row summed pairwise, then the chunks' sums), sums over outer axes accumulate
+ * row after row.
  */
 public final class LoopCompiler {
 
