@@ -437,14 +437,9 @@ public final class Loops {
 
     /**
      * A custom-VJP primitive running {@code run}, whose reverse rule is the primitive {@code name_vjp} running
-     * {@code back} (all cotangents packed in one vector), whose own rule differentiates {@code back} as it runs.
+     * {@code back} (all cotangents packed in one vector), whose own rule differentiates {@code back} as it runs;
+     * forward mode uses {@code forward}.
      */
-    private static CustomVjp structured(String name, Function<Tensor[], Tensor> run,
-                                        BiFunction<Tensor[], Tensor, Tensor[]> back) {
-        return structured(name, run, back, null);
-    }
-
-    /** As above, with a forward rule ({@code null}: forward mode differentiates {@code run} as it runs). */
     private static CustomVjp structured(String name, Function<Tensor[], Tensor> run,
                                         BiFunction<Tensor[], Tensor, Tensor[]> back, CustomVjp.ForwardRule forward) {
         return new CustomVjp(name, run, (xs, y, g) -> {
