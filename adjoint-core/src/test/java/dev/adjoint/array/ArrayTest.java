@@ -22,24 +22,6 @@ class ArrayTest {
         return NdArray.of(s, d);
     }
 
-    @ParameterizedTest
-    @CsvSource({"1, 0", "2, 1", "3, 7", "4, 1000"})
-    void theTanhKernelComputesTheTableRowsBits(long seed, int n) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x = new double[n + 8];
-        for (int i = 0; i < n; i++) {
-            x[i] = r.nextGaussian() * (i % 3 + 0.2);
-        }
-        double[] special = {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.625, -0.625,
-            1e-300};
-        System.arraycopy(special, 0, x, n, special.length);
-        NdArray y = NdArray.of(Shape.of(x.length), x).tanh();
-        for (int i = 0; i < x.length; i++) {
-            assertThat(Double.doubleToRawLongBits(y.at(i))).as("tanh(%s)", x[i])
-                    .isEqualTo(Double.doubleToRawLongBits(dev.adjoint.scalar.Elementary.TANH.value(x[i])));
-        }
-    }
-
     @Test
     void shapesCompareByValue() {
         assertThat(Shape.of(2, 3)).isEqualTo(Shape.of(2, 3)).hasSameHashCodeAs(Shape.of(2, 3));
