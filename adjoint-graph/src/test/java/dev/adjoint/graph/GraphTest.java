@@ -1,5 +1,6 @@
 package dev.adjoint.graph;
 
+import dev.adjoint.examples.Rosenbrock;
 import static dev.adjoint.graph.Close.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +23,7 @@ class GraphTest {
 
     static Stream<Arguments> workloads() {
         return Stream.of(
-                Arguments.of("rosenbrock", (Function<Tensor, Tensor>) Workloads::rosenbrock, Shape.of(7)),
+                Arguments.of("rosenbrock", (Function<Tensor, Tensor>) Rosenbrock::value, Shape.of(7)),
                 Arguments.of("mlp", Workloads.mlpLoss(), Shape.of(4, 8)),
                 Arguments.of("gmm", Workloads.gmmLoss(), Shape.of(3, 2)));
     }

@@ -4,18 +4,13 @@ import dev.adjoint.Rng;
 import dev.adjoint.Tensor;
 import java.util.function.Function;
 
-/** The benchmark workloads as tensor functions of one parameter tensor (data fixed, seeded). */
+/**
+ * Small MLP and GMM losses as functions of one parameter tensor (data fixed, seeded); Rosenbrock is core's
+ * {@code dev.adjoint.examples.Rosenbrock}.
+ */
 public final class Workloads {
 
     private Workloads() {
-    }
-
-    /** Σ 100 (x_{i+1} − x_i²)² + (1 − x_i)². */
-    public static Tensor rosenbrock(Tensor x) {
-        int n = x.dim(0);
-        Tensor a = x.slice(0, 0, n - 1);
-        Tensor b = x.slice(0, 1, n);
-        return b.sub(a.square()).square().mul(100).add(a.rsub(1).square()).sum();
     }
 
     /** Mean squared error of a two-layer tanh network; the argument is the first layer's weights [4, 8]. */
