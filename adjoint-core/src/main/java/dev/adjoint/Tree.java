@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,7 +24,7 @@ public final class Tree {
     /** The tensors of a structure, in a fixed depth-first order. */
     public static List<Tensor> leaves(Object tree) {
         List<Tensor> out = new ArrayList<>();
-        collect(tree, out);
+        walk(tree, Tensor.class::isInstance, (path, t) -> out.add((Tensor) t));
         return out;
     }
 
@@ -47,26 +49,41 @@ public final class Tree {
         return rebuild(tree, mapped);
     }
 
-    private static void collect(Object node, List<Tensor> out) {
-        if (node instanceof Tensor) {
-            out.add((Tensor) node);
+    /**
+     * Visits the nodes of a structure for which {@code leaf} holds, in the order of {@link #leaves}, with their paths:
+     * record components by name, list and array elements by index, map entries by key, joined with dots
+     * ({@code layers.0.weight}).
+     */
+    public static void walk(Object tree, Predicate<Object> leaf, BiConsumer<String, Object> visit) {
+        walk(tree, "", leaf, visit);
+    }
+
+    private static void walk(Object node, String path, Predicate<Object> leaf, BiConsumer<String, Object> visit) {
+        if (leaf.test(node)) {
+            visit.accept(path, node);
         } else if (node instanceof Record) {
             for (RecordComponent c : node.getClass().getRecordComponents()) {
-                collect(component(node, c), out);
+                walk(component(node, c), join(path, c.getName()), leaf, visit);
             }
         } else if (node instanceof List) {
-            for (Object o : (List<?>) node) {
-                collect(o, out);
+            List<?> l = (List<?>) node;
+            for (int i = 0; i < l.size(); i++) {
+                walk(l.get(i), join(path, Integer.toString(i)), leaf, visit);
             }
         } else if (node instanceof Map) {
-            for (Object o : ((Map<?, ?>) node).values()) {
-                collect(o, out);
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) node).entrySet()) {
+                walk(e.getValue(), join(path, String.valueOf(e.getKey())), leaf, visit);
             }
         } else if (node instanceof Object[]) {
-            for (Object o : (Object[]) node) {
-                collect(o, out);
+            Object[] a = (Object[]) node;
+            for (int i = 0; i < a.length; i++) {
+                walk(a[i], join(path, Integer.toString(i)), leaf, visit);
             }
         }
+    }
+
+    private static String join(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
     private static Object build(Object node, Iterator<Tensor> it) {

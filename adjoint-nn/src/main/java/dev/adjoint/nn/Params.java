@@ -11,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Named parameters, and saving and loading them.
@@ -42,7 +42,7 @@ public final class Params {
     /** The tensors and buffers of a structure by name, in the order of {@link Tree#leaves}. */
     public static Map<String, NdArray> named(Object tree) {
         Map<String, NdArray> out = new LinkedHashMap<>();
-        walk(tree, "", (name, node) -> out.put(name, node instanceof Tensor ? ((Tensor) node).array()
+        walk(tree, (name, node) -> out.put(name, node instanceof Tensor ? ((Tensor) node).array()
                 : ((Buffer) node).get()));
         return out;
     }
@@ -88,7 +88,7 @@ public final class Params {
         Map<String, NdArray> read = read(file);
         List<Tensor> leaves = new ArrayList<>();
         List<Runnable> bufferUpdates = new ArrayList<>();
-        walk(template, "", (name, node) -> {
+        walk(template, (name, node) -> {
             NdArray a = read.remove(name);
             Shape expected = node instanceof Tensor ? ((Tensor) node).shape() : ((Buffer) node).get().shape();
             if (a == null) {
@@ -156,45 +156,8 @@ public final class Params {
         return out;
     }
 
-    private interface Visitor {
-        void visit(String name, Object node);
-    }
-
-    private static void walk(Object node, String name, Visitor v) {
-        if (node instanceof Tensor || node instanceof Buffer) {
-            v.visit(name, node);
-        } else if (node instanceof Record) {
-            for (RecordComponent c : node.getClass().getRecordComponents()) {
-                walk(component(node, c), join(name, c.getName()), v);
-            }
-        } else if (node instanceof List) {
-            List<?> l = (List<?>) node;
-            for (int i = 0; i < l.size(); i++) {
-                walk(l.get(i), join(name, Integer.toString(i)), v);
-            }
-        } else if (node instanceof Map) {
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) node).entrySet()) {
-                walk(e.getValue(), join(name, String.valueOf(e.getKey())), v);
-            }
-        } else if (node instanceof Object[]) {
-            Object[] a = (Object[]) node;
-            for (int i = 0; i < a.length; i++) {
-                walk(a[i], join(name, Integer.toString(i)), v);
-            }
-        }
-    }
-
-    private static String join(String prefix, String name) {
-        return prefix.isEmpty() ? name : prefix + "." + name;
-    }
-
-    private static Object component(Object record, RecordComponent c) {
-        try {
-            var m = c.getAccessor();
-            m.setAccessible(true);
-            return m.invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("Params: cannot read " + c.getName() + " of " + record.getClass(), e);
-        }
+    /** Visits the tensors and buffers of a structure with their names. */
+    private static void walk(Object tree, BiConsumer<String, Object> visit) {
+        Tree.walk(tree, node -> node instanceof Tensor || node instanceof Buffer, visit);
     }
 }
