@@ -3,56 +3,33 @@ package dev.adjoint.nn.layer;
 import dev.adjoint.Tensor;
 import dev.adjoint.nn.Layer;
 import dev.adjoint.nn.Phase;
+import java.util.function.UnaryOperator;
 
 /** The parameter-free activations as layers (see {@link LeakyRelu} for the one with a slope). */
 public enum Activation implements Layer {
     /** max(x, 0). */
-    RELU {
-        @Override
-        public Tensor apply(Tensor x, Phase phase) {
-            return Activations.relu(x);
-        }
-    },
+    RELU(Activations::relu),
     /** tanh. */
-    TANH {
-        @Override
-        public Tensor apply(Tensor x, Phase phase) {
-            return Activations.tanh(x);
-        }
-    },
+    TANH(Activations::tanh),
     /** The logistic sigmoid. */
-    SIGMOID {
-        @Override
-        public Tensor apply(Tensor x, Phase phase) {
-            return Activations.sigmoid(x);
-        }
-    },
+    SIGMOID(Activations::sigmoid),
     /** The exact GELU. */
-    GELU {
-        @Override
-        public Tensor apply(Tensor x, Phase phase) {
-            return Activations.gelu(x);
-        }
-    },
+    GELU(Activations::gelu),
     /** softmax over the last axis. */
-    SOFTMAX {
-        @Override
-        public Tensor apply(Tensor x, Phase phase) {
-            return Activations.softmax(x);
-        }
-    },
+    SOFTMAX(Activations::softmax),
     /** log softmax over the last axis. */
-    LOG_SOFTMAX {
-        @Override
-        public Tensor apply(Tensor x, Phase phase) {
-            return Activations.logSoftmax(x);
-        }
-    },
+    LOG_SOFTMAX(Activations::logSoftmax),
     /** The identity. */
-    IDENTITY {
-        @Override
-        public Tensor apply(Tensor x, Phase phase) {
-            return x;
-        }
+    IDENTITY(x -> x);
+
+    private final UnaryOperator<Tensor> function;
+
+    Activation(UnaryOperator<Tensor> function) {
+        this.function = function;
+    }
+
+    @Override
+    public Tensor apply(Tensor x, Phase phase) {
+        return function.apply(x);
     }
 }
