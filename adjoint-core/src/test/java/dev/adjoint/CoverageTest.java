@@ -3,8 +3,6 @@ package dev.adjoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adjoint.array.Shape;
-import dev.adjoint.interpret.Interpreter;
-import dev.adjoint.interpret.Tracer;
 import dev.adjoint.interpret.Vjp;
 import dev.adjoint.primitive.Primitive;
 import dev.adjoint.primitive.Unary;
@@ -26,63 +24,6 @@ class CoverageTest {
             "onesLike", "arange", "linspace", "eye", "rand", "randn", "uniform", "tracer", "isConcrete", "array",
             "shape", "rank", "size", "dim", "item", "get", "toArray", "toString");
 
-    /** An interpreter that only notes which primitives run (wrapping values so that it sees every operation). */
-    static final class Recorder extends Interpreter {
-        final Set<Class<?>> primitives = new HashSet<>();
-        final Set<Object> functions = new HashSet<>();
-        final List<String> shapeMismatches = new ArrayList<>();
-
-        Recorder() {
-            super("record");
-        }
-
-        private final class Box extends Tracer {
-            final Tensor value;
-
-            Box(Tensor value) {
-                super(Recorder.this);
-                this.value = value;
-            }
-
-            @Override
-            public Shape shape() {
-                return value.shape();
-            }
-
-            @Override
-            public Tensor primal() {
-                return value;
-            }
-        }
-
-        Tensor wrap(Tensor t) {
-            return Tensor.traced(new Box(t));
-        }
-
-        @Override
-        protected Tensor process(Primitive p, Tensor[] args) {
-            primitives.add(p.getClass());
-            if (p instanceof Unary) {
-                functions.add(((Unary) p).function());
-            }
-            Tensor[] inner = new Tensor[args.length];
-            for (int i = 0; i < args.length; i++) {
-                Tracer t = args[i].tracer();
-                inner[i] = t != null && t.owner() == this ? ((Box) t).value : args[i];
-            }
-            Tensor out = Interpreter.bind(p, inner);
-            Shape[] in = new Shape[inner.length];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = inner[i].shape();
-            }
-            Shape predicted = p.shape(in);
-            if (!predicted.equals(out.shape())) {
-                shapeMismatches.add(p + ": shape rule " + predicted + ", kernel " + out.shape());
-            }
-            return wrap(out);
-        }
-    }
-
     private static void permitted(Class<?> c, Set<Class<?>> out) {
         if (c.isRecord()) {
             out.add(c);
@@ -100,9 +41,10 @@ class CoverageTest {
         Set<Class<?>> all = new HashSet<>();
         permitted(Primitive.class, all);
         assertThat(all).hasSizeGreaterThan(20);
-        Recorder rec;
-        try (Recorder r = new Recorder()) {
-            rec = r;
+        Set<Class<?>> primitives = new HashSet<>();
+        Set<Object> functions = new HashSet<>();
+        List<String> shapeMismatches = new ArrayList<>();
+        try (Capture r = new Capture()) {
             for (OpTable.Op op : OpTable.rows()) {
                 // Forward and backward, so that primitives used only by rules are seen too.
                 Vjp tape = new Vjp();
@@ -118,18 +60,27 @@ class CoverageTest {
                 }
                 tape.backward(y, Tensor.onesLike(y), xs.toArray(new Tensor[0]));
             }
+            for (Capture.Application a : r.seen) {
+                primitives.add(a.p().getClass());
+                if (a.p() instanceof Unary) {
+                    functions.add(((Unary) a.p()).function());
+                }
+                if (!a.predictedShape().equals(a.output().shape())) {
+                    shapeMismatches.add(a + ": shape rule " + a.predictedShape() + ", kernel " + a.output().shape());
+                }
+            }
         }
         Set<String> missing = new TreeSet<>();
         for (Class<?> c : all) {
-            if (!rec.primitives.contains(c)) {
+            if (!primitives.contains(c)) {
                 missing.add(c.getSimpleName());
             }
         }
         assertThat(missing).as("primitives without a row in the op table").isEmpty();
-        assertThat(rec.shapeMismatches).as("shape rules that disagree with the kernels").isEmpty();
+        assertThat(shapeMismatches).as("shape rules that disagree with the kernels").isEmpty();
         Set<String> missingRows = new TreeSet<>();
         for (Elementary e : Elementary.values()) {
-            if (!rec.functions.contains(e)) {
+            if (!functions.contains(e)) {
                 missingRows.add(e.name());
             }
         }
