@@ -9,8 +9,8 @@ import java.util.Optional;
  * A benchmark workload: one function on fixed inputs, the baseline it is compared with, and the implementations
  * measured against that baseline in the same run.
  *
- * <p>To add one: write a class implementing this interface (for scalar functions, extend
- * {@code dev.adjoint.bench.scalar.ScalarWorkload}) and add one line to {@link Workloads}.
+ * <p>To add one: write a class implementing this interface (or extending {@link NamedWorkload}; for scalar functions,
+ * extend {@code dev.adjoint.bench.scalar.ScalarWorkload}) and add one line to {@link Workloads}.
  */
 public interface Workload {
 

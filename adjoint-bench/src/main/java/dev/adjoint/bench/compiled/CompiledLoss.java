@@ -4,10 +4,10 @@ import dev.adjoint.Ad;
 import dev.adjoint.Tensor;
 import dev.adjoint.ValueAndGrad;
 import dev.adjoint.bench.Impl;
+import dev.adjoint.bench.NamedWorkload;
 import dev.adjoint.bench.Measurement;
 import dev.adjoint.bench.Row;
 import dev.adjoint.bench.Task;
-import dev.adjoint.bench.Workload;
 import dev.adjoint.examples.Gmm;
 import dev.adjoint.examples.Mlp;
 import dev.adjoint.examples.Rosenbrock;
@@ -24,19 +24,16 @@ import java.util.function.Supplier;
  *
  * @param <P> the parameters: a tensor, or a record of tensors
  */
-public final class CompiledLoss<P> implements Workload {
+public final class CompiledLoss<P> extends NamedWorkload {
 
     /** Parameters and the loss of them, built together because they share one generator. */
     public record Problem<P>(P params, Function<P, Tensor> loss) {
     }
 
-    private final String id;
-    private final String description;
     private final Supplier<Problem<P>> problem;
 
     private CompiledLoss(String id, String description, Supplier<Problem<P>> problem) {
-        this.id = id;
-        this.description = description;
+        super(id, description);
         this.problem = problem;
     }
 
@@ -69,16 +66,6 @@ public final class CompiledLoss<P> implements Workload {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
     public List<Impl> impls() {
         return List.of(Impl.OBJECTIVE, Impl.ADJOINT_COMPILED, Impl.ADJOINT_TENSOR);
     }
@@ -96,7 +83,7 @@ public final class CompiledLoss<P> implements Workload {
                 CompiledFunction<P, ValueAndGrad<P>> c = compiled(p);
                 return () -> c.apply(p.params()).value().item();
             default:
-                throw new IllegalArgumentException(id + " has no implementation " + impl.label());
+                throw new IllegalArgumentException(id() + " has no implementation " + impl.label());
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.adjoint.bench.scalar;
 
 import dev.adjoint.bench.Impl;
+import dev.adjoint.bench.NamedWorkload;
 import dev.adjoint.bench.Inputs;
 import dev.adjoint.bench.Measurement;
 import dev.adjoint.bench.Row;
 import dev.adjoint.bench.Task;
-import dev.adjoint.bench.Workload;
 import dev.adjoint.scalar.Dual;
 import dev.adjoint.scalar.Real;
 import dev.adjoint.scalar.RealFunction;
@@ -27,24 +27,21 @@ import org.hipparchus.analysis.differentiation.SparseGradient;
  *
  * <p>A subclass gives the four codings of its function; the smoke test checks that they agree.
  */
-public abstract class ScalarWorkload implements Workload {
+public abstract class ScalarWorkload extends NamedWorkload {
 
     private static final List<Impl> IMPLS = List.of(Impl.OBJECTIVE, Impl.ADJOINT_REVERSE, Impl.ADJOINT_FORWARD,
             Impl.HIPPARCHUS, Impl.MANUAL);
 
-    private final String id;
-    private final String description;
     private final Inputs point;
     private final Inputs direction;
 
     /** A workload evaluated at {@code point}, with forward mode seeded along {@code direction}. */
     protected ScalarWorkload(String id, String description, Inputs point, Inputs direction) {
+        super(id, description);
         if (point.n() != direction.n()) {
             throw new IllegalArgumentException(id + ": point has " + point.n() + " inputs but direction has "
                     + direction.n());
         }
-        this.id = id;
-        this.description = description;
         this.point = point;
         this.direction = direction;
     }
@@ -64,16 +61,6 @@ public abstract class ScalarWorkload implements Workload {
     /** Whether Hipparchus should use {@link SparseGradient}, its class for many variables, instead of {@link Gradient}. */
     protected boolean manyVariables() {
         return false;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     @Override
@@ -132,7 +119,7 @@ public abstract class ScalarWorkload implements Workload {
             case MANUAL:
                 return new ManualTask();
             default:
-                throw new IllegalArgumentException("workload '" + id + "' has no implementation '" + impl.label()
+                throw new IllegalArgumentException("workload '" + id() + "' has no implementation '" + impl.label()
                         + "'");
         }
     }
@@ -165,8 +152,8 @@ public abstract class ScalarWorkload implements Workload {
         ScalarTask forward = scalarTask(Impl.ADJOINT_FORWARD);
         reverse.run();
         forward.run();
-        return Optional.of("{\"workload\": " + Json.string(id)
-                + ", \"description\": " + Json.string(description)
+        return Optional.of("{\"workload\": " + Json.string(id())
+                + ", \"description\": " + Json.string(description())
                 + ", \"point\": " + generator(point)
                 + ", \"direction\": " + generator(direction)
                 + ", \"x\": " + Json.array(point())

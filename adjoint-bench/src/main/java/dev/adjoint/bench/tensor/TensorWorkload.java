@@ -2,9 +2,9 @@ package dev.adjoint.bench.tensor;
 
 import dev.adjoint.Tensor;
 import dev.adjoint.bench.Impl;
+import dev.adjoint.bench.NamedWorkload;
 import dev.adjoint.bench.Json;
 import dev.adjoint.bench.Task;
-import dev.adjoint.bench.Workload;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,25 +14,11 @@ import java.util.Optional;
  * {@link Impl#OBJECTIVE}) against the same code under a derivative transform ({@link Impl#ADJOINT_TENSOR}), so the
  * ratio is ρ = T(value + derivative) / T(value), both with this library.
  */
-public abstract class TensorWorkload implements Workload {
-
-    private final String id;
-    private final String description;
+public abstract class TensorWorkload extends NamedWorkload {
 
     /** A workload with this id and one-line description. */
     protected TensorWorkload(String id, String description) {
-        this.id = id;
-        this.description = description;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String description() {
-        return description;
+        super(id, description);
     }
 
     @Override
@@ -48,7 +34,7 @@ public abstract class TensorWorkload implements Workload {
         if (impl == Impl.ADJOINT_TENSOR) {
             return derivativeTask();
         }
-        throw new IllegalArgumentException(id + " has no implementation " + impl.label());
+        throw new IllegalArgumentException(id() + " has no implementation " + impl.label());
     }
 
     /** The value alone, no transform. */
@@ -66,8 +52,8 @@ public abstract class TensorWorkload implements Workload {
     /** {@code {"workload": …, "tensors": {name: {"shape": […], "data": […]}, …}}}. */
     @Override
     public Optional<String> exportJson() {
-        StringBuilder b = new StringBuilder("{\"workload\": ").append(Json.string(id))
-                .append(", \"description\": ").append(Json.string(description)).append(", \"tensors\": {");
+        StringBuilder b = new StringBuilder("{\"workload\": ").append(Json.string(id()))
+                .append(", \"description\": ").append(Json.string(description())).append(", \"tensors\": {");
         String sep = "";
         for (Map.Entry<String, Tensor> e : exported().entrySet()) {
             int[] dims = e.getValue().shape().dims();
