@@ -1,5 +1,6 @@
 package dev.adjoint.checkpoint;
 
+import dev.adjoint.scalar.FastMath;
 import java.util.Random;
 
 /**
@@ -49,7 +50,7 @@ public final class Coupling implements ReversibleStep<double[]> {
             for (int c = 0; c < half; c++) {
                 acc += m[r * half + c] * s[offset + c];
             }
-            out[r] = Math.tanh(acc);
+            out[r] = FastMath.tanh(acc);
         }
         return out;
     }
