@@ -8,7 +8,7 @@ import dev.adjoint.Tensor;
  * kh·kw·channels in and kh·kw·channels out).
  */
 public enum Init {
-    /** Glorot & Bengio: U(−a, a) with a = √(6 / (fanIn + fanOut)), for tanh and sigmoid layers. */
+    /** Glorot &amp; Bengio: U(−a, a) with a = √(6 / (fanIn + fanOut)), for tanh and sigmoid layers. */
     XAVIER_UNIFORM {
         @Override
         public Tensor sample(Rng rng, int fanIn, int fanOut, int... shape) {
@@ -16,7 +16,7 @@ public enum Init {
             return Tensor.uniform(rng, -a, a, shape);
         }
     },
-    /** Glorot & Bengio: N(0, 2 / (fanIn + fanOut)). */
+    /** Glorot &amp; Bengio: N(0, 2 / (fanIn + fanOut)). */
     XAVIER_NORMAL {
         @Override
         public Tensor sample(Rng rng, int fanIn, int fanOut, int... shape) {

@@ -15,7 +15,7 @@ public final class FastMath {
     }
 
     /**
-     * tanh(x): for |x| < 0.625, x + x³ P(x²) with P a degree-11 Chebyshev fit (computed with mpmath at 50 digits) of
+     * tanh(x): for |x| &lt; 0.625, x + x³ P(x²) with P a degree-11 Chebyshev fit (computed with mpmath at 50 digits) of
      * (tanh √t − √t)/t^(3/2) on [0, 0.625²], whose error is below 2·10⁻¹⁸ relative; beyond, from the intrinsic
      * {@link Math#exp}.
      */

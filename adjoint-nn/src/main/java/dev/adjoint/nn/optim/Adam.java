@@ -1,8 +1,8 @@
 package dev.adjoint.nn.optim;
 
 /**
- * Adam (Kingma & Ba): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², x ← x − η m̂/(√v̂ + ε) with bias-corrected
- * m̂, v̂. Weight decay is either added to the gradient (Adam) or decoupled, x ← x − ηλx (AdamW, Loshchilov &
+ * Adam (Kingma &amp; Ba): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², x ← x − η m̂/(√v̂ + ε) with bias-corrected
+ * m̂, v̂. Weight decay is either added to the gradient (Adam) or decoupled, x ← x − ηλx (AdamW, Loshchilov &amp;
  * Hutter).
  */
 public final class Adam extends FirstOrder {
