@@ -4,15 +4,7 @@ import dev.adjoint.Tensor;
 import dev.adjoint.Tree;
 import dev.adjoint.array.NdArray;
 import dev.adjoint.array.Shape;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.adjoint.io.Npz;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,20 +13,16 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Named parameters, and saving and loading them.
+ * Named parameters, and saving and loading them as NumPy {@code .npz} files.
  *
  * <p>Names are paths through the structure: record components by name, list and array elements by index, map
- * entries by key, joined with dots ({@code layers.0.weight}); {@link Buffer}s are included. The file format
- * (big-endian, as {@link DataOutputStream} writes it):
- * <pre>
- *   magic  "ADJP" (4 bytes)   version int (1)   count int
- *   count × { name (modified UTF-8, writeUTF)   rank int   dims int × rank   values double × size (row-major) }
- * </pre>
+ * entries by key, joined with dots ({@code layers.0.weight}); {@link Buffer}s are included. The file holds one
+ * float64 {@code .npy} array per name, bit for bit ({@code np.load("model.npz")["layers.0.weight"]} reads one).
+ * Loading checks every name and shape against the model before it changes anything, and reports every mismatch.
  */
 public final class Params {
 
-    private static final int MAGIC = 0x41444A50; // "ADJP"
-    private static final int VERSION = 1;
+    private static final int MAX_REPORTED = 10;
 
     private Params() {
     }
@@ -56,104 +44,100 @@ public final class Params {
         return n;
     }
 
-    /** Writes the tensors and buffers of a structure to a file. */
+    /** Writes the tensors and buffers of a structure to a {@code .npz} file, replacing it atomically. */
     public static void save(Object tree, Path file) {
-        Map<String, NdArray> named = named(tree);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            out.writeInt(named.size());
-            for (Map.Entry<String, NdArray> e : named.entrySet()) {
-                NdArray a = e.getValue();
-                out.writeUTF(e.getKey());
-                out.writeInt(a.shape().rank());
-                for (int d : a.shape().dims()) {
-                    out.writeInt(d);
-                }
-                for (int i = 0; i < a.size(); i++) {
-                    out.writeDouble(a.at(i));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Params.save: cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Npz.write(file, named(tree));
     }
 
     /**
-     * A structure like {@code template} with the values read from a file written by {@link #save}; the template's
-     * buffers are overwritten. Every name must be present with the template's shape, or the error says which
-     * tensor and both shapes.
+     * A structure like {@code template} with the values read from a {@code .npz} file (written by {@link #save} or
+     * by NumPy with the same names); the template's buffers are overwritten. Every name must be present with the
+     * template's shape, or the error names each tensor that does not fit and both shapes, and nothing changes.
      */
     public static <T> T load(Path file, T template) {
-        Map<String, NdArray> read = read(file);
+        return prepare(read(file), template, file.toString()).apply();
+    }
+
+    /** The named arrays stored in a {@code .npz} file, every one checked. */
+    public static Map<String, NdArray> read(Path file) {
+        return Npz.read(file);
+    }
+
+    /** What keeps named arrays from fitting a template: each missing or extra name, each shape that differs. */
+    public static List<String> mismatches(Map<String, NdArray> arrays, Object template) {
+        Map<String, NdArray> left = new LinkedHashMap<>(arrays);
+        List<String> problems = new ArrayList<>();
+        walk(template, (name, node) -> {
+            NdArray a = left.remove(name);
+            Shape expected = shape(node);
+            if (a == null) {
+                problems.add("no tensor '" + name + "' (the model's is " + expected + ")");
+            } else if (!a.shape().equals(expected)) {
+                problems.add("tensor '" + name + "' has shape " + a.shape() + " in the file, but the model expects "
+                        + expected);
+            }
+        });
+        if (!left.isEmpty()) {
+            problems.add("tensors the model does not have: " + left.keySet());
+        }
+        return problems;
+    }
+
+    /**
+     * Checks named arrays against a template and builds the structure they describe, without touching the
+     * template's buffers until {@link Pending#apply}; {@code source} names where the arrays came from.
+     */
+    public static <T> Pending<T> prepare(Map<String, NdArray> arrays, T template, String source) {
+        List<String> problems = mismatches(arrays, template);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Params.load: " + source + " does not fit the model ("
+                    + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "; nothing was loaded): "
+                    + join(problems));
+        }
         List<Tensor> leaves = new ArrayList<>();
         List<Runnable> bufferUpdates = new ArrayList<>();
         walk(template, (name, node) -> {
-            NdArray a = read.remove(name);
-            Shape expected = node instanceof Tensor ? ((Tensor) node).shape() : ((Buffer) node).get().shape();
-            if (a == null) {
-                throw new IllegalArgumentException("Params.load: " + file + " has no tensor '" + name
-                        + "' (expected shape " + expected + ")");
-            }
-            if (!a.shape().equals(expected)) {
-                throw new IllegalArgumentException("Params.load: tensor '" + name + "' in " + file + " has shape "
-                        + a.shape() + ", but the model expects " + expected);
-            }
+            NdArray a = arrays.get(name);
             if (node instanceof Tensor) {
                 leaves.add(Tensor.of(a));
             } else {
                 bufferUpdates.add(() -> ((Buffer) node).set(a));
             }
         });
-        if (!read.isEmpty()) {
-            throw new IllegalArgumentException("Params.load: " + file + " has tensors the model does not: "
-                    + read.keySet());
-        }
-        bufferUpdates.forEach(Runnable::run);
-        return Tree.rebuild(template, leaves);
+        return new Pending<>(Tree.rebuild(template, leaves), bufferUpdates);
     }
 
-    /** The named arrays stored in a file written by {@link #save}. */
-    public static Map<String, NdArray> read(Path file) {
-        Map<String, NdArray> out = new LinkedHashMap<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            int magic = in.readInt();
-            if (magic != MAGIC) {
-                throw new IllegalArgumentException("Params.load: " + file + " is not a parameter file (magic 0x"
-                        + Integer.toHexString(magic) + ", expected 0x" + Integer.toHexString(MAGIC) + " \"ADJP\")");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new IllegalArgumentException("Params.load: " + file + " has format version " + version
-                        + ", this reader knows " + VERSION);
-            }
-            int count = in.readInt();
-            for (int k = 0; k < count; k++) {
-                String name = in.readUTF();
-                int rank = in.readInt();
-                if (rank < 0 || rank > 32) {
-                    throw new IllegalArgumentException("Params.load: " + file + ": tensor '" + name
-                            + "' has rank " + rank);
-                }
-                int[] dims = new int[rank];
-                for (int i = 0; i < rank; i++) {
-                    dims[i] = in.readInt();
-                }
-                Shape s = Shape.of(dims);
-                double[] d = new double[s.size()];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = in.readDouble();
-                }
-                out.put(name, NdArray.adopt(s, d));
-            }
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("Params.load: no such file " + file, e);
-        } catch (EOFException e) {
-            throw new IllegalArgumentException("Params.load: " + file + " ends early (truncated file)", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Params.load: cannot read " + file + ": " + e.getMessage(), e);
+    private static Shape shape(Object node) {
+        return node instanceof Tensor ? ((Tensor) node).shape() : ((Buffer) node).get().shape();
+    }
+
+    /** A checked load: the rebuilt structure, and the buffer values that {@link #apply} writes. */
+    public static final class Pending<T> {
+        private final T tree;
+        private final List<Runnable> bufferUpdates;
+
+        private Pending(T tree, List<Runnable> bufferUpdates) {
+            this.tree = tree;
+            this.bufferUpdates = bufferUpdates;
         }
-        return out;
+
+        /** Writes the buffers and returns the loaded structure. */
+        public T apply() {
+            bufferUpdates.forEach(Runnable::run);
+            return tree;
+        }
+    }
+
+    /** Problems as one line, the first few in full. */
+    public static String join(List<String> problems) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(problems.size(), MAX_REPORTED); i++) {
+            sb.append(i > 0 ? "; " : "").append(problems.get(i));
+        }
+        if (problems.size() > MAX_REPORTED) {
+            sb.append("; and ").append(problems.size() - MAX_REPORTED).append(" more");
+        }
+        return sb.toString();
     }
 
     /** Visits the tensors and buffers of a structure with their names. */

@@ -43,7 +43,7 @@ class ParamsTest {
     void saveLoadRoundTripsParametersAndBuffers() {
         Sequential m = model(1);
         ((BatchNorm) m.layers().get(1)).runningMean().set(NdArray.of(Shape.of(4), 1, 2, 3, 4));
-        Path f = dir.resolve("p.bin");
+        Path f = dir.resolve("p.npz");
         Params.save(m, f);
         Sequential fresh = model(2);
         Sequential loaded = Params.load(f, fresh);
@@ -59,37 +59,61 @@ class ParamsTest {
 
     @Test
     void wrongShapeNamesTheTensorAndBothShapes() {
-        Path f = dir.resolve("p.bin");
+        Path f = dir.resolve("p.npz");
         Params.save(model(1), f);
         Rng r = Rng.seed(1);
         Sequential other = Sequential.of(Linear.create(3, 5, Init.HE_NORMAL, r), BatchNorm.create(4),
                 Activation.RELU, Linear.create(4, 2, Init.XAVIER_UNIFORM, r));
         assertThatThrownBy(() -> Params.load(f, other)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tensor 'layers.0.weight'").hasMessageContaining("has shape [3, 4]")
-                .hasMessageContaining("the model expects [3, 5]");
+                .hasMessageContaining("p.npz does not fit the model")
+                .hasMessageContaining("tensor 'layers.0.weight' has shape [3, 4] in the file, but the model expects"
+                        + " [3, 5]")
+                .hasMessageContaining("tensor 'layers.0.bias' has shape [4] in the file, but the model expects [5]")
+                .hasMessageContaining("nothing was loaded");
     }
 
     @Test
     void missingAndExtraTensorsAreReported() {
-        Path f = dir.resolve("p.bin");
+        Path f = dir.resolve("p.npz");
         Params.save(List.of(Tensor.zeros(2)), f);
         assertThatThrownBy(() -> Params.load(f, List.of(Tensor.zeros(2), Tensor.zeros(3))))
-                .hasMessageContaining("no tensor '1' (expected shape [3])");
+                .hasMessageContaining("no tensor '1' (the model's is [3])");
         Params.save(List.of(Tensor.zeros(2), Tensor.zeros(3)), f);
         assertThatThrownBy(() -> Params.load(f, List.of(Tensor.zeros(2))))
-                .hasMessageContaining("has tensors the model does not: [1]");
+                .hasMessageContaining("tensors the model does not have: [1]");
     }
 
     @Test
     void corruptFilesAreRejected() throws IOException {
-        Path f = dir.resolve("p.bin");
+        Path f = dir.resolve("p.npz");
         Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        assertThatThrownBy(() -> Params.load(f, model(1))).hasMessageContaining("not a parameter file");
+        assertThatThrownBy(() -> Params.load(f, model(1))).hasMessageContaining("is not a valid .npz (zip) file");
         Params.save(model(1), f);
         byte[] b = Files.readAllBytes(f);
         Files.write(f, Arrays.copyOf(b, b.length - 10));
         assertThatThrownBy(() -> Params.load(f, model(1))).hasMessageContaining("truncated");
-        assertThatThrownBy(() -> Params.load(dir.resolve("none.bin"), model(1))).hasMessageContaining("no such file");
+        assertThatThrownBy(() -> Params.load(dir.resolve("none.npz"), model(1))).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void aMismatchedFileChangesNoBuffer() {
+        Sequential m = model(1);
+        ((BatchNorm) m.layers().get(1)).runningMean().set(NdArray.of(Shape.of(4), 1, 2, 3, 4));
+        Path f = dir.resolve("p.npz");
+        Params.save(m, f);
+        Rng r = Rng.seed(1);
+        BatchNorm bn = BatchNorm.create(4);
+        Sequential other = Sequential.of(Linear.create(3, 4, Init.HE_NORMAL, r), bn, Activation.RELU,
+                Linear.create(4, 3, Init.XAVIER_UNIFORM, r));
+        assertThatThrownBy(() -> Params.load(f, other)).hasMessageContaining("'layers.3.weight' has shape [4, 2]");
+        assertThat(bn.runningMean().get().toArray()).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
+    void numpyNamesAreTheTreePaths() {
+        Path f = dir.resolve("p.npz");
+        Params.save(model(1), f);
+        assertThat(dev.adjoint.io.Npz.read(f).keySet()).containsExactlyElementsOf(Params.named(model(1)).keySet());
     }
 
     @Test

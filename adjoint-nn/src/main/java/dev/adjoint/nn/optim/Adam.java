@@ -1,5 +1,9 @@
 package dev.adjoint.nn.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Adam (Kingma &amp; Ba): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², x ← x − η m̂/(√v̂ + ε) with bias-corrected
  * m̂, v̂. Weight decay is either added to the gradient (Adam) or decoupled, x ← x − ηλx (AdamW, Loshchilov &amp;
@@ -77,6 +81,33 @@ public final class Adam extends FirstOrder {
             v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
             x[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
         }
+    }
+
+    @Override
+    protected String kind() {
+        return "adam";
+    }
+
+    @Override
+    protected Set<String> vectorNames() {
+        return Set.of("m", "v");
+    }
+
+    @Override
+    protected Map<String, double[]> vectors() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        if (m != null) {
+            out.put("m", m);
+            out.put("v", v);
+        }
+        return out;
+    }
+
+    @Override
+    protected void setVectors(OptimizerState state) {
+        boolean fresh = state.vectorNames().isEmpty();
+        m = fresh ? null : state.vector("m");
+        v = fresh ? null : state.vector("v");
     }
 
     @Override

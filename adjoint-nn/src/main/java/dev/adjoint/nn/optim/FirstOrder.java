@@ -4,6 +4,8 @@ import dev.adjoint.Ad;
 import dev.adjoint.Tensor;
 import dev.adjoint.ValueAndGrad;
 import dev.adjoint.nn.Flat;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,8 @@ public abstract class FirstOrder implements Optimizer {
 
     private final Common common;
     private int steps;
+    /** The length of restored vectors until the first update checks it against the parameters; −1 otherwise. */
+    private int restoredLength = -1;
 
     /** With the shared settings. */
     protected FirstOrder(Common common) {
@@ -45,6 +49,11 @@ public abstract class FirstOrder implements Optimizer {
         Flat<T> flat = Flat.of(params);
         double[] x = flat.pack(params);
         double[] g = flat.pack(grad);
+        if (restoredLength >= 0 && restoredLength != x.length) {
+            throw new IllegalStateException(name() + ": the restored state has " + restoredLength
+                    + " entries per vector, but the parameters have " + x.length);
+        }
+        restoredLength = -1;
         if (common.clipNorm() > 0) {
             Clip.byNorm(g, common.clipNorm());
         }
@@ -52,6 +61,36 @@ public abstract class FirstOrder implements Optimizer {
         steps++;
         return flat.unpack(x);
     }
+
+    @Override
+    public OptimizerState state() {
+        return OptimizerState.of(kind(), Map.of("step", (double) steps), vectors());
+    }
+
+    @Override
+    public void restore(OptimizerState state) {
+        state.expect(kind(), Set.of("step"), state.vectorNames().isEmpty() ? Set.of() : vectorNames());
+        int step = state.count("step");
+        if (step > 0 && state.vectorNames().isEmpty() && !vectorNames().isEmpty()) {
+            throw new IllegalArgumentException("the saved " + kind() + " state is at step " + step + " but has none"
+                    + " of its vectors " + vectorNames());
+        }
+        setVectors(state);
+        restoredLength = state.length();
+        steps = step;
+    }
+
+    /** The optimiser family, the same for every configuration of it (the kind of its {@link OptimizerState}). */
+    protected abstract String kind();
+
+    /** The names of the vectors this method keeps once it has taken a step (its moments), maybe none. */
+    protected abstract Set<String> vectorNames();
+
+    /** The vectors by name (not copied), or none before the first step. */
+    protected abstract Map<String, double[]> vectors();
+
+    /** Takes the vectors of a checked state (all of {@link #vectorNames}, or none: a fresh start). */
+    protected abstract void setVectors(OptimizerState state);
 
     /** The update of x in place from gradient g with learning rate lr at step t (counted from 1). */
     protected abstract void apply(double[] x, double[] g, double lr, int t);

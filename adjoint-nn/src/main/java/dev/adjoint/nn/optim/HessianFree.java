@@ -4,6 +4,9 @@ import dev.adjoint.Ad;
 import dev.adjoint.Linearized;
 import dev.adjoint.Tensor;
 import dev.adjoint.ValueAndPullback;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -66,6 +69,31 @@ public final class HessianFree implements Optimizer {
     /** CG iterations so far. */
     public int cgIterations() {
         return cgIterations;
+    }
+
+    /** The damping λ, the last ρ, the CG iteration count and the previous CG solution (when there is one). */
+    @Override
+    public OptimizerState state() {
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("damping", lambda);
+        s.put("last_rho", lastRho);
+        s.put("cg_iterations", (double) cgIterations);
+        return OptimizerState.of("hf", s, previous == null ? Map.of() : Map.of("previous", previous));
+    }
+
+    @Override
+    public void restore(OptimizerState state) {
+        state.expect("hf", Set.of("damping", "last_rho", "cg_iterations"),
+                state.vectorNames().isEmpty() ? Set.of() : Set.of("previous"));
+        int cg = state.count("cg_iterations");
+        double damping = state.scalars().get("damping");
+        if (!(damping >= 0)) {
+            throw new IllegalArgumentException("the saved hf state has damping " + damping + " (need λ ≥ 0)");
+        }
+        lambda = damping;
+        lastRho = state.scalars().get("last_rho");
+        cgIterations = cg;
+        previous = state.vectorNames().isEmpty() ? null : state.vector("previous");
     }
 
     @Override

@@ -3,7 +3,11 @@ package dev.adjoint.nn.optim;
 import dev.adjoint.Tensor;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -56,6 +60,10 @@ public final class Lbfgs implements Optimizer {
         FlatObjective.Eval e0 = params == lastParams && objective == lastObjective && last != null ? last
                 : f.eval(x);
         double[] g = e0.grad();
+        if (!pairs.isEmpty() && pairs.peekLast().s().length != x.length) {
+            throw new IllegalStateException("lbfgs: the restored curvature pairs have " + pairs.peekLast().s().length
+                    + " entries, but the parameters have " + x.length);
+        }
         double[] d = direction(g);
         double slope = Vec.dot(g, d);
         if (!(slope < 0)) {
@@ -128,6 +136,49 @@ public final class Lbfgs implements Optimizer {
             q[j] = -q[j];
         }
         return q;
+    }
+
+    /** The curvature pairs (oldest first) as vectors {@code s0, y0, s1, …}, the pair and evaluation counts. */
+    @Override
+    public OptimizerState state() {
+        Map<String, double[]> v = new LinkedHashMap<>();
+        int i = 0;
+        for (Pair p : pairs) {
+            v.put("s" + i, p.s());
+            v.put("y" + i, p.y());
+            i++;
+        }
+        return OptimizerState.of("lbfgs", Map.of("pairs", (double) pairs.size(), "evaluations",
+                (double) evaluations), v);
+    }
+
+    @Override
+    public void restore(OptimizerState state) {
+        state.expect("lbfgs", Set.of("pairs", "evaluations"), state.vectorNames());
+        int k = state.count("pairs");
+        int evals = state.count("evaluations");
+        if (k > memory) {
+            throw new IllegalArgumentException("the saved lbfgs state has " + k + " curvature pairs, but this"
+                    + " L-BFGS keeps " + memory);
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < k; i++) {
+            names.add("s" + i);
+            names.add("y" + i);
+        }
+        state.expect("lbfgs", Set.of("pairs", "evaluations"), names);
+        Deque<Pair> restored = new ArrayDeque<>();
+        for (int i = 0; i < k; i++) {
+            double[] s = state.vector("s" + i);
+            double[] y = state.vector("y" + i);
+            restored.addLast(new Pair(s, y, 1 / Vec.dot(s, y)));
+        }
+        pairs.clear();
+        pairs.addAll(restored);
+        evaluations = evals;
+        lastParams = null;
+        lastObjective = null;
+        last = null;
     }
 
     @Override

@@ -14,4 +14,22 @@ public interface Optimizer {
 
     /** A short name for logs and plots. */
     String name();
+
+    /**
+     * The state this optimiser carries between steps, for saving a run ({@code TrainingState}); optimisers that
+     * cannot save it say so.
+     */
+    default OptimizerState state() {
+        throw new UnsupportedOperationException(name() + " cannot save its state (it does not implement"
+                + " Optimizer.state)");
+    }
+
+    /**
+     * Continues from a saved state, which is checked whole (family, names, counts) before anything changes; the
+     * vectors must be laid out like the parameters the next step receives.
+     */
+    default void restore(OptimizerState state) {
+        throw new UnsupportedOperationException(name() + " cannot restore a saved state (it does not implement"
+                + " Optimizer.restore)");
+    }
 }

@@ -1,5 +1,8 @@
 package dev.adjoint.nn.optim;
 
+import java.util.Map;
+import java.util.Set;
+
 /** RMSProp (Hinton): s ← ρs + (1 − ρ)g², x ← x − η g/(√s + ε). */
 public final class RmsProp extends FirstOrder {
 
@@ -46,6 +49,26 @@ public final class RmsProp extends FirstOrder {
             s[i] = rho * s[i] + (1 - rho) * g[i] * g[i];
             x[i] -= lr * g[i] / (Math.sqrt(s[i]) + eps);
         }
+    }
+
+    @Override
+    protected String kind() {
+        return "rmsprop";
+    }
+
+    @Override
+    protected Set<String> vectorNames() {
+        return Set.of("s");
+    }
+
+    @Override
+    protected Map<String, double[]> vectors() {
+        return s == null ? Map.of() : Map.of("s", s);
+    }
+
+    @Override
+    protected void setVectors(OptimizerState state) {
+        s = state.vectorNames().isEmpty() ? null : state.vector("s");
     }
 
     @Override

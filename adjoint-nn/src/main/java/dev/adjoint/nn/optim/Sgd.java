@@ -1,5 +1,8 @@
 package dev.adjoint.nn.optim;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Stochastic gradient descent with optional momentum (v ← μv + g, x ← x − ηv), Nesterov momentum
  * (x ← x − η(g + μv)) and weight decay (g ← g + λx), as PyTorch defines them.
@@ -67,6 +70,26 @@ public final class Sgd extends FirstOrder {
             velocity[i] = v;
             x[i] -= lr * (nesterov ? g[i] + momentum * v : v);
         }
+    }
+
+    @Override
+    protected String kind() {
+        return "sgd";
+    }
+
+    @Override
+    protected Set<String> vectorNames() {
+        return momentum == 0 ? Set.of() : Set.of("velocity");
+    }
+
+    @Override
+    protected Map<String, double[]> vectors() {
+        return velocity == null ? Map.of() : Map.of("velocity", velocity);
+    }
+
+    @Override
+    protected void setVectors(OptimizerState state) {
+        velocity = state.vectorNames().isEmpty() ? null : state.vector("velocity");
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -59,9 +60,34 @@ public final class Trainer {
     /** Trains {@code model}, calling {@code onEpoch} after each epoch's evaluation. */
     public <M extends Layer> Result<M> fit(M model, Dataset train, Dataset test, Optimizer optimizer, Config config,
                                            Consumer<Epoch> onEpoch) {
+        return fit(model, 0, train, test, optimizer, config, (e, m) -> {
+            if (onEpoch != null) {
+                onEpoch.accept(e);
+            }
+        });
+    }
+
+    /**
+     * Continues a run after {@code done} of its {@code config.epochs()} epochs, from the model and optimiser state
+     * it had then (see {@link TrainingState}): the shuffling and dropout draws of the finished epochs are replayed
+     * without training, so the result is bit for bit that of an uninterrupted run. {@code onEpoch} receives each
+     * epoch's figures and the model after it (to save it, for instance).
+     */
+    public <M extends Layer> Result<M> fit(M model, int done, Dataset train, Dataset test, Optimizer optimizer,
+                                           Config config, BiConsumer<Epoch, M> onEpoch) {
+        if (done < 0) {
+            throw new IllegalArgumentException("Trainer: " + done + " finished epochs (need ≥ 0)");
+        }
         Rng shuffle = Rng.seed(config.seed());
+        int batchCount = (train.size() + config.batch() - 1) / config.batch();
+        for (int e = 1; e <= Math.min(done, config.epochs()); e++) {
+            Dataset.permutation(train.size(), shuffle);
+            for (int b = 0; b < batchCount; b++) {
+                shuffle.uniform();
+            }
+        }
         List<Epoch> history = new ArrayList<>();
-        for (int e = 1; e <= config.epochs(); e++) {
+        for (int e = done + 1; e <= config.epochs(); e++) {
             List<Dataset> batches = train.batches(config.batch(), shuffle);
             double lossSum = 0;
             long correct = 0;
@@ -104,7 +130,7 @@ public final class Trainer {
                     seen / seconds);
             history.add(ep);
             if (onEpoch != null) {
-                onEpoch.accept(ep);
+                onEpoch.accept(ep, model);
             }
         }
         return new Result<>(model, history);
