@@ -21,6 +21,7 @@ import dev.adjoint.nn.train.Epoch;
 import dev.adjoint.nn.train.OptimizerComparison;
 import dev.adjoint.nn.train.Plots;
 import dev.adjoint.nn.train.Trainer;
+import dev.adjoint.nn.train.TrainingState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -98,8 +99,19 @@ final class TrainCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write params.bin (the trained parameters), loss.png and accuracy.png to DIR.")
+            description = "Write params.npz (the trained parameters, NumPy format), loss.png and accuracy.png to DIR.")
     Path out;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "After every epoch, save the run (parameters, optimiser state, epoch) to FILE (.npz),"
+                    + " replacing it atomically.")
+    Path save;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the run saved in FILE by --save: give the same options as that run (model, data,"
+                    + " optimizer, --lr, --cosine, --batch, --epochs, --seed); the result is bit for bit that of an"
+                    + " uninterrupted run.")
+    Path resume;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
@@ -135,6 +147,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (epochs != null && epochs < 1 || batch != null && batch < 1 || limit != null && limit < 1) {
             throw new CommandLine.ParameterException(cl, "--epochs, --batch and --limit must be at least 1");
+        }
+        if (compare && (save != null || resume != null)) {
+            throw new CommandLine.ParameterException(cl, "--save and --resume apply to training a classifier, not to"
+                    + " --compare-optimizers");
         }
         if (lr != null && !(lr > 0)) {
             throw new CommandLine.ParameterException(cl, "--lr must be positive, got " + lr);
@@ -189,18 +205,31 @@ final class TrainCommand implements Callable<Integer> {
         boolean secondOrder = optimizer == OptimizerKind.lbfgs || optimizer == OptimizerKind.hf;
         int b = batch != null ? batch : secondOrder ? 1000 : data == null ? 32 : 128;
         Optimizer opt = optimizer(data == null, nEpochs * ((split.train().size() + b - 1) / b));
+        int done = 0;
+        if (resume != null) {
+            TrainingState.Resumed<Sequential> r = TrainingState.load(resume, net, opt);
+            net = r.params();
+            done = r.epoch();
+        }
         w.printf(Locale.ROOT, "data:      %s%n", dataName);
         w.printf(Locale.ROOT, "model:     %s, %d parameters%n", describe(net), Params.count(net));
         w.printf(Locale.ROOT, "optimizer: %s%s, batch %d, %d epochs, seed %d%n", opt.name(),
                 cosine ? " (cosine decay)" : "", b, nEpochs, seed);
         w.printf(Locale.ROOT, "BLAS:      %s%n", Blas.name());
+        if (resume != null) {
+            w.printf(Locale.ROOT, "resumed:   %s after epoch %d of %d%s%n", resume, done, nEpochs,
+                    done >= nEpochs ? ": nothing left to train (raise --epochs to continue)" : "");
+        }
         w.flush();
         Writer jsonOut = openJson();
         Trainer trainer = Trainer.classification();
         Trainer.Config config = new Trainer.Config(nEpochs, b, seed, quiet ? null : System.err);
         Trainer.Result<Sequential> result;
         try {
-            result = trainer.fit(net, split.train(), split.test(), opt, config, e -> {
+            result = trainer.fit(net, done, split.train(), split.test(), opt, config, (e, m) -> {
+                if (save != null) {
+                    TrainingState.save(save, m, opt, e.epoch());
+                }
                 w.println(e.summary());
                 w.flush();
                 if (jsonOut != null) {
@@ -216,21 +245,32 @@ final class TrainCommand implements Callable<Integer> {
             close(jsonOut);
         }
         List<Epoch> h = result.history();
-        Epoch last = h.get(h.size() - 1);
         double total = h.stream().mapToDouble(Epoch::seconds).sum();
+        double accuracy = h.isEmpty() ? trainer.evaluate(result.model(), split.test())[1]
+                : h.get(h.size() - 1).testAccuracy();
         w.printf(Locale.ROOT, "test accuracy %.4f after %d epochs; %.1f s training (%.1f s per epoch)%n",
-                last.testAccuracy(), h.size(), total, total / h.size());
+                accuracy, Math.max(done, nEpochs), total, h.isEmpty() ? 0 : total / h.size());
+        if (save != null) {
+            if (h.isEmpty()) {
+                TrainingState.save(save, result.model(), opt, done);
+            }
+            w.printf("saved the run to %s (continue it with --resume %s)%n", save, save);
+        }
         if (out != null) {
             try {
                 Files.createDirectories(out);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
             }
-            Params.save(result.model(), out.resolve("params.bin"));
-            Plots.learningCurves(h, out.resolve("loss.png"), out.resolve("accuracy.png"),
-                    model + " / " + opt.name());
-            w.printf("wrote %s, %s, %s%n", out.resolve("params.bin"), out.resolve("loss.png"),
-                    out.resolve("accuracy.png"));
+            Params.save(result.model(), out.resolve("params.npz"));
+            if (h.isEmpty()) {
+                w.printf("wrote %s%n", out.resolve("params.npz"));
+            } else {
+                Plots.learningCurves(h, out.resolve("loss.png"), out.resolve("accuracy.png"),
+                        model + " / " + opt.name());
+                w.printf("wrote %s, %s, %s%n", out.resolve("params.npz"), out.resolve("loss.png"),
+                        out.resolve("accuracy.png"));
+            }
         }
         w.flush();
     }

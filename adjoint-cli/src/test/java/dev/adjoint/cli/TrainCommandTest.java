@@ -9,6 +9,7 @@ import dev.adjoint.nn.Params;
 import dev.adjoint.nn.data.Idx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,51 @@ class TrainCommandTest {
         }
         assertThat(Files.size(out.resolve("loss.png"))).isGreaterThan(1000);
         assertThat(Files.size(out.resolve("accuracy.png"))).isGreaterThan(1000);
-        Map<String, NdArray> saved = Params.read(out.resolve("params.bin"));
+        Map<String, NdArray> saved = Params.read(out.resolve("params.npz"));
         assertThat(saved.get("layers.0.weight").shape()).isEqualTo(Shape.of(2, 64));
+    }
+
+    @Test
+    void resumeContinuesBitForBit() throws Exception {
+        Path whole = dir.resolve("whole.npz");
+        Path part = dir.resolve("part.npz");
+        Cli.Result full = Cli.run("train", "--epochs", "4", "--seed", "3", "--quiet", "--save", whole.toString());
+        assertThat(full.exit()).as(full.err()).isZero();
+        Cli.Result first = Cli.run("train", "--epochs", "2", "--seed", "3", "--quiet", "--save", part.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("saved the run to " + part + " (continue it with --resume " + part + ")");
+        Cli.Result rest = Cli.run("train", "--epochs", "4", "--seed", "3", "--quiet", "--resume", part.toString(),
+                "--save", part.toString());
+        assertThat(rest.exit()).as(rest.err()).isZero();
+        assertThat(rest.out()).contains("resumed:   " + part + " after epoch 2 of 4");
+        assertThat(losses(rest.out())).isEqualTo(losses(full.out()).subList(2, 4));
+        assertThat(Files.readAllBytes(part)).isEqualTo(Files.readAllBytes(whole));
+        Cli.Result again = Cli.run("train", "--epochs", "4", "--seed", "3", "--quiet", "--resume", part.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("after epoch 4 of 4: nothing left to train", "after 4 epochs");
+    }
+
+    @Test
+    void resumeErrorsNameTheFileAndTheParameter() throws Exception {
+        Path f = dir.resolve("run.npz");
+        assertThat(Cli.run("train", "--epochs", "1", "--quiet", "--save", f.toString()).exit()).isZero();
+        Cli.Result shape = Cli.run("train", "--epochs", "2", "--quiet", "--hidden", "32,64", "--resume",
+                f.toString());
+        assertThat(shape.exit()).isEqualTo(1);
+        assertThat(shape.err()).contains(f.toString(), "tensor 'layers.0.weight' has shape [2, 64] in the file, but"
+                + " the model expects [2, 32]", "nothing was loaded");
+        Cli.Result other = Cli.run("train", "--epochs", "2", "--quiet", "--optimizer", "sgd", "--resume",
+                f.toString());
+        assertThat(other.exit()).isEqualTo(1);
+        assertThat(other.err()).contains("holds the state of optimiser [adam], but this run uses 'sgd'");
+        Cli.Result none = Cli.run("train", "--quiet", "--resume", dir.resolve("none.npz").toString());
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("no such file");
+        Files.write(f, Arrays.copyOf(Files.readAllBytes(f), 100));
+        Cli.Result cut = Cli.run("train", "--quiet", "--resume", f.toString());
+        assertThat(cut.exit()).isEqualTo(1);
+        assertThat(cut.err()).contains(f.toString(), "truncated");
+        assertThat(Cli.run("train", "--compare-optimizers", "--save", f.toString()).exit()).isEqualTo(2);
     }
 
     @Test
