@@ -211,6 +211,8 @@ class NpyTest {
                 Arguments.of("{'descr': '<f8', 'fortran_order': False, 'shape': ()} junk", "after the header"),
                 Arguments.of("{'descr': '<f8, 'fortran_order'", "expected ',' or '}'"),
                 Arguments.of("{'descr': '<f8', 'fortran_order': False, 'shape': (1,", "ends early"),
+                Arguments.of("{descr: '<f8'}", "expected a quoted string"),
+                Arguments.of("{'descr': '<f8", "unterminated string"),
                 Arguments.of("descr", "expected '{'"));
     }
 
@@ -240,6 +242,8 @@ class NpyTest {
         v4[6] = 4;
         assertThatThrownBy(() -> decode(v4)).hasMessageContaining("version 4.0 is not supported");
         assertThatThrownBy(() -> decode(Arrays.copyOf(good, 5))).hasMessageContaining("truncated: 5 bytes");
+        byte[] v2 = npy(2, header("<f8", false, "(1,)"), new byte[8]);
+        assertThatThrownBy(() -> decode(Arrays.copyOf(v2, 11))).hasMessageContaining("truncated in the header length");
         assertThatThrownBy(() -> decode(Arrays.copyOf(good, 40))).hasMessageContaining("truncated: the header needs");
         assertThatThrownBy(() -> decode(Arrays.copyOf(good, good.length - 3)))
                 .hasMessageContaining("truncated: shape (2, 2) of <f8 needs 32 bytes of data, found 29");

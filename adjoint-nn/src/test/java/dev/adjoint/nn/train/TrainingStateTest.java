@@ -264,6 +264,16 @@ class TrainingStateTest {
     }
 
     @Test
+    void negativeEpochsAreRejected() {
+        Adam a = Adam.of(0.01);
+        assertThatThrownBy(() -> TrainingState.save(dir.resolve("x.npz"), model(1), a, -1))
+                .hasMessageContaining("epoch -1 (need ≥ 0)");
+        Dataset.Split d = data();
+        assertThatThrownBy(() -> Trainer.classification().fit(model(1), -1, d.train(), d.test(), a, config(),
+                (e, m) -> { })).hasMessageContaining("-1 finished epochs (need ≥ 0)");
+    }
+
+    @Test
     void aRestoredStateOfTheWrongLengthIsCaughtAtTheNextStep() {
         Adam a = Adam.of(0.01);
         a.restore(OptimizerState.of("adam", Map.of("step", 3.0), Map.of("m", new double[5], "v", new double[5])));
