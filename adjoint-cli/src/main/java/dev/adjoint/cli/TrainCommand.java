@@ -29,9 +29,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -206,8 +210,10 @@ final class TrainCommand implements Callable<Integer> {
         int b = batch != null ? batch : secondOrder ? 1000 : data == null ? 32 : 128;
         Optimizer opt = optimizer(data == null, nEpochs * ((split.train().size() + b - 1) / b));
         int done = 0;
+        Map<String, Double> settings = settings(b, nEpochs, rate(data == null));
         if (resume != null) {
             TrainingState.Resumed<Sequential> r = TrainingState.load(resume, net, opt);
+            checkSettings(r.settings(), settings);
             net = r.params();
             done = r.epoch();
         }
@@ -228,7 +234,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             result = trainer.fit(net, done, split.train(), split.test(), opt, config, (e, m) -> {
                 if (save != null) {
-                    TrainingState.save(save, m, opt, e.epoch());
+                    TrainingState.save(save, m, opt, e.epoch(), settings);
                 }
                 w.println(e.summary());
                 w.flush();
@@ -252,7 +258,7 @@ final class TrainCommand implements Callable<Integer> {
                 accuracy, Math.max(done, nEpochs), total, h.isEmpty() ? 0 : total / h.size());
         if (save != null) {
             if (h.isEmpty()) {
-                TrainingState.save(save, result.model(), opt, done);
+                TrainingState.save(save, result.model(), opt, done, settings);
             }
             w.printf("saved the run to %s (continue it with --resume %s)%n", save, save);
         }
@@ -311,8 +317,61 @@ final class TrainCommand implements Callable<Integer> {
         w.flush();
     }
 
+    /** The options a resumed run must share with the saved one to continue it exactly. */
+    private Map<String, Double> settings(int b, int nEpochs, double rate) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (Math.abs(seed) <= 1L << 53) {
+            m.put("seed", (double) seed);
+        }
+        m.put("batch", (double) b);
+        if (optimizer == OptimizerKind.sgd || optimizer == OptimizerKind.adam) {
+            m.put("lr", rate);
+        }
+        m.put("cosine", cosine ? 1.0 : 0.0);
+        if (cosine) {
+            m.put("epochs", (double) nEpochs);
+        }
+        return m;
+    }
+
+    /** Fails, naming the option and both values, where the run being resumed was started differently. */
+    private void checkSettings(Map<String, Double> saved, Map<String, Double> now) {
+        List<String> differ = new ArrayList<>();
+        for (String k : new TreeSet<>(saved.keySet())) {
+            Double v = now.get(k);
+            if (!saved.get(k).equals(v)) {
+                differ.add("--" + k + " " + show(k, saved.get(k)) + " in the saved run, " + (v == null ? "not given"
+                        : show(k, v)) + " now");
+            }
+        }
+        if (saved.isEmpty()) {
+            return;
+        }
+        for (String k : now.keySet()) {
+            if (!saved.containsKey(k)) {
+                differ.add("--" + k + " " + show(k, now.get(k)) + " now, not given in the saved run");
+            }
+        }
+        if (!differ.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume " + resume + ": the saved run was"
+                    + " started with other options, so it would not continue exactly: " + String.join("; ", differ)
+                    + " (give the saved run's options)");
+        }
+    }
+
+    private static String show(String option, double v) {
+        if (option.equals("cosine")) {
+            return v != 0 ? "on" : "off";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private double rate(boolean spirals) {
+        return lr != null ? lr : optimizer == OptimizerKind.sgd ? 0.05 : spirals ? 0.01 : 1e-3;
+    }
+
     private Optimizer optimizer(boolean spirals, int steps) {
-        double rate = lr != null ? lr : optimizer == OptimizerKind.sgd ? 0.05 : spirals ? 0.01 : 1e-3;
+        double rate = rate(spirals);
         Schedule schedule = cosine ? Schedule.cosine(rate, steps, 0) : Schedule.constant(rate);
         switch (optimizer) {
             case sgd:

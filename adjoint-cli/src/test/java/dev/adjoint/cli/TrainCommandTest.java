@@ -87,6 +87,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void resumingWithOtherOptionsIsAUsageErrorNamingThem() {
+        Path f = dir.resolve("run.npz");
+        assertThat(Cli.run("train", "--epochs", "2", "--seed", "5", "--quiet", "--save", f.toString()).exit())
+                .isZero();
+        Cli.Result r = Cli.run("train", "--epochs", "3", "--seed", "6", "--batch", "16", "--lr", "0.02", "--quiet",
+                "--resume", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("the saved run was started with other options", "--seed 5 in the saved run, 6"
+                + " now", "--batch 32 in the saved run, 16 now", "--lr 0.01 in the saved run, 0.02 now");
+        Path c = dir.resolve("cosine.npz");
+        assertThat(Cli.run("train", "--epochs", "2", "--cosine", "--quiet", "--save", c.toString()).exit()).isZero();
+        Cli.Result e = Cli.run("train", "--epochs", "3", "--cosine", "--quiet", "--resume", c.toString());
+        assertThat(e.exit()).isEqualTo(2);
+        assertThat(e.err()).contains("--epochs 2 in the saved run, 3 now");
+        Cli.Result more = Cli.run("train", "--epochs", "3", "--quiet", "--resume", f.toString(), "--seed", "5");
+        assertThat(more.exit()).as(more.err()).isZero();
+        assertThat(more.out()).contains("after epoch 2 of 3", "epoch   3");
+    }
+
+    @Test
     void sameSeedSameNumbers() {
         Cli.Result a = Cli.run("train", "--epochs", "2", "--seed", "9", "--quiet");
         Cli.Result b = Cli.run("train", "--epochs", "2", "--seed", "9", "--quiet");

@@ -10,6 +10,7 @@ import dev.adjoint.nn.optim.Optimizer;
 import dev.adjoint.nn.optim.OptimizerState;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  *   optimizer/&lt;kind&gt;/&lt;name&gt;/&lt;path&gt;      its per-parameter vectors ({@code optimizer/adam/m/layers.0.weight}),
  *                                     shaped like the parameter
  *   epoch                              the number of finished epochs, shape ()
+ *   settings/&lt;name&gt;                    the run's settings the caller chose to record (seed, batch, ...), shape ()
  * </pre>
  * Loading checks the whole file against the model and the optimiser (names, shapes, optimiser family) before it
  * changes either, and names every parameter that does not fit with both shapes.
@@ -34,16 +36,25 @@ public final class TrainingState {
     private static final String PARAMS = "params/";
     private static final String OPTIMIZER = "optimizer/";
     private static final String EPOCH = "epoch";
+    private static final String SETTINGS = "settings/";
 
     private TrainingState() {
     }
 
-    /** The parameters and the number of finished epochs that a file held. */
-    public record Resumed<T>(T params, int epoch) {
+    /** The parameters, the number of finished epochs and the recorded settings that a file held. */
+    public record Resumed<T>(T params, int epoch, Map<String, Double> settings) {
     }
 
     /** Writes parameters, optimiser state and the epoch count to a {@code .npz} file, replacing it atomically. */
     public static void save(Path file, Object params, Optimizer optimizer, int epoch) {
+        save(file, params, optimizer, epoch, Map.of());
+    }
+
+    /**
+     * Writes parameters, optimiser state, the epoch count and settings of the run (numbers such as the seed and
+     * the batch size, which a resumed run should check it shares) to a {@code .npz} file, replacing it atomically.
+     */
+    public static void save(Path file, Object params, Optimizer optimizer, int epoch, Map<String, Double> settings) {
         if (epoch < 0) {
             throw new IllegalArgumentException("TrainingState.save: epoch " + epoch + " (need ≥ 0)");
         }
@@ -74,6 +85,13 @@ public final class TrainingState {
             }
         }
         out.put(EPOCH, NdArray.scalar(epoch));
+        settings.forEach((name, v) -> {
+            if (name.isEmpty() || name.contains("/")) {
+                throw new IllegalArgumentException("TrainingState.save: setting names are non-empty, without '/',"
+                        + " got '" + name + "'");
+            }
+            out.put(SETTINGS + name, NdArray.scalar(v));
+        });
         Npz.write(file, out);
     }
 
@@ -89,12 +107,15 @@ public final class TrainingState {
         Map<String, NdArray> opt = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         NdArray epochArray = null;
+        Map<String, Double> settings = new LinkedHashMap<>();
         for (Map.Entry<String, NdArray> e : all.entrySet()) {
             String k = e.getKey();
             if (k.startsWith(PARAMS)) {
                 params.put(k.substring(PARAMS.length()), e.getValue());
             } else if (k.startsWith(OPTIMIZER)) {
                 opt.put(k.substring(OPTIMIZER.length()), e.getValue());
+            } else if (k.startsWith(SETTINGS) && e.getValue().shape().rank() == 0) {
+                settings.put(k.substring(SETTINGS.length()), e.getValue().item());
             } else if (k.equals(EPOCH)) {
                 epochArray = e.getValue();
             } else {
@@ -121,7 +142,7 @@ public final class TrainingState {
             throw new IllegalArgumentException("TrainingState.load: " + source + ": " + e.getMessage()
                     + " (nothing was loaded)", e);
         }
-        return new Resumed<>(model.apply(), epoch);
+        return new Resumed<>(model.apply(), epoch, Collections.unmodifiableMap(settings));
     }
 
     private static int epoch(NdArray a, String source) {

@@ -264,6 +264,18 @@ class TrainingStateTest {
     }
 
     @Test
+    void settingsAreSavedAndReturned() {
+        Path f = dir.resolve("s.npz");
+        Adam a = Adam.of(0.01);
+        TrainingState.save(f, model(1), a, 0, Map.of("seed", 7.0, "batch", 32.0));
+        TrainingState.Resumed<Sequential> r = TrainingState.load(f, model(2), Adam.of(0.01));
+        assertThat(r.settings()).containsEntry("seed", 7.0).containsEntry("batch", 32.0).hasSize(2);
+        assertThat(Npz.read(f)).containsKeys("settings/seed", "settings/batch");
+        assertThatThrownBy(() -> TrainingState.save(f, model(1), a, 0, Map.of("a/b", 1.0)))
+                .hasMessageContaining("setting names are non-empty, without '/'");
+    }
+
+    @Test
     void negativeEpochsAreRejected() {
         Adam a = Adam.of(0.01);
         assertThatThrownBy(() -> TrainingState.save(dir.resolve("x.npz"), model(1), a, -1))
