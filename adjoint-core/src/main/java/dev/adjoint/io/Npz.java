@@ -1,13 +1,14 @@
 package dev.adjoint.io;
 
 import dev.adjoint.array.NdArray;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +40,7 @@ public final class Npz {
             throw new NpyException("Npz.read: " + file + " is a directory");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            for (ZipEntry e : Collections.list(entries)) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 if (e.isDirectory()) {
                     continue;
                 }
@@ -56,7 +56,7 @@ public final class Npz {
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(e)) {
                     bytes = in.readAllBytes();
-                } catch (ZipException | java.io.EOFException ex) {
+                } catch (ZipException | EOFException ex) {
                     throw new NpyException("Npz.read: " + where + " is corrupt or truncated: " + ex.getMessage(), ex);
                 }
                 CRC32 crc = new CRC32();
@@ -75,7 +75,7 @@ public final class Npz {
                 }
                 out.put(name, Npy.decode(bytes, "Npz.read: " + where));
             }
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+        } catch (NoSuchFileException | FileNotFoundException e) {
             throw new NpyException("Npz.read: no such file " + file, e);
         } catch (ZipException e) {
             throw new NpyException("Npz.read: " + file + " is not a valid .npz (zip) file, or it is truncated or"
