@@ -66,7 +66,7 @@ public final class Parser {
         Expr e = p.sum();
         if (p.pos < text.length()) {
             char c = text.charAt(p.pos);
-            String what = c == ')' ? "unmatched ')'" : "unexpected " + describe(c);
+            String what = c == ')' ? "unmatched ')'" : "unexpected " + p.describe(p.pos);
             throw p.error(p.pos, what + ": expected an operator (+ - * / ^) or the end of the expression");
         }
         return e;
@@ -168,7 +168,7 @@ public final class Parser {
             depth--;
             return e;
         }
-        throw error(pos, "unexpected " + describe(c) + ": expected a number, variable, function call or '('");
+        throw error(pos, "unexpected " + describe(pos) + ": expected a number, variable, function call or '('");
     }
 
     private Expr number() {
@@ -200,7 +200,7 @@ public final class Parser {
         }
         double value = Double.parseDouble(text.substring(start, pos));
         if (Double.isInfinite(value)) {
-            throw error(start, "number too large for a double: " + text.substring(start, pos));
+            throw error(start, "number too large for a double: " + Excerpt.shorten(text.substring(start, pos)));
         }
         skipSpace();
         return Constant.of(value);
@@ -212,6 +212,7 @@ public final class Parser {
             pos++;
         }
         String name = text.substring(start, pos);
+        String shown = Excerpt.shorten(name);
         skipSpace();
         boolean call = pos < text.length() && text.charAt(pos) == '(';
         if (!call) {
@@ -230,7 +231,7 @@ public final class Parser {
         BinaryFunction binary = BINARY.get(name);
         if (unary == null && binary == null) {
             String hint = name.equals("pi") || name.equals("e") ? "'" + name + "' is a constant, not a function"
-                    : "unknown function '" + name + "'; known functions: " + String.join(", ", functionNames());
+                    : "unknown function '" + shown + "'; known functions: " + String.join(", ", functionNames());
             throw error(start, hint);
         }
         int open = pos;
@@ -272,7 +273,7 @@ public final class Parser {
             skipSpace();
             return;
         }
-        String found = pos == text.length() ? "end of expression" : describe(text.charAt(pos));
+        String found = pos == text.length() ? "end of expression" : describe(pos);
         throw error(pos, "expected ')' to close the '(' at column " + (open + 1) + ", found " + found);
     }
 
@@ -321,11 +322,17 @@ public final class Parser {
         return new ParseException(text, at + 1, problem + " (column " + (at + 1) + ")");
     }
 
-    private static String describe(char c) {
+    private String describe(int at) {
+        int c = text.codePointAt(at);
         if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-            return String.format("character U+%04X", (int) c);
+            return String.format("character U+%04X", c);
         }
-        return "'" + c + "'";
+        if (c == '\uFFFD') {
+            // What the JVM makes of command-line bytes it cannot decode in a non-UTF-8 locale.
+            return "'\uFFFD' (U+FFFD, a character that could not be decoded: run under a UTF-8 locale, e.g."
+                    + " LC_ALL=C.UTF-8)";
+        }
+        return c < 128 ? "'" + Character.toString(c) + "'" : String.format("'%s' (U+%04X)", Character.toString(c), c);
     }
 
     private static boolean isDigit(char c) {
