@@ -29,13 +29,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return USAGE_ERROR;
         }
         if (ex instanceof NonFiniteException || ex instanceof NonFinite.NotFinite) {
-            cl.getErr().println(command + ": not finite: " + ex.getMessage());
+            cl.getErr().println(command + ": not finite: " + UsageErrorHandler.shorten(ex.getMessage()));
             cl.getErr().flush();
             return NonFinite.EXIT_CODE;
         }
         if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException
                 || ex instanceof IllegalStateException) {
-            cl.getErr().println(command + ": evaluation error: " + ex.getMessage());
+            cl.getErr().println(command + ": evaluation error: " + UsageErrorHandler.shorten(ex.getMessage()));
             cl.getErr().flush();
             return EVALUATION_ERROR;
         }
