@@ -23,6 +23,8 @@ import java.util.Optional;
  * <p>The trace can be replayed {@link #forward(double...) forward} (tangents for a seed ẋ) and
  * {@link #reverse() backward} (adjoints, with every update in the order the reverse sweep makes it), using the
  * local partial derivatives that the table rows' slopes gave while recording.
+ *
+ * <p><b>Threads.</b> Immutable, so thread-safe.
  */
 public final class Trace {
 
