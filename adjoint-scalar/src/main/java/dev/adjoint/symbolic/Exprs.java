@@ -134,6 +134,61 @@ public final class Exprs {
         return a.apply(bin.function(), b);
     }
 
+    /**
+     * Whether {@code a} and {@code b} are the same expression, structurally: equal leaves and the same rows applied to
+     * equal operands. Iterative, and each pair of nodes is compared once, so deep trees and shared DAGs are safe.
+     */
+    public static boolean equal(Expr a, Expr b) {
+        Map<Expr, Expr> matched = new IdentityHashMap<>();
+        Deque<Expr> left = new ArrayDeque<>();
+        Deque<Expr> right = new ArrayDeque<>();
+        left.push(a);
+        right.push(b);
+        while (!left.isEmpty()) {
+            Expr x = left.pop();
+            Expr y = right.pop();
+            if (x == y || matched.get(x) == y) {
+                continue;
+            }
+            if (x instanceof Unary u && y instanceof Unary v) {
+                if (!u.function().equals(v.function())) {
+                    return false;
+                }
+                left.push(u.arg());
+                right.push(v.arg());
+            } else if (x instanceof BinaryExpr u && y instanceof BinaryExpr v) {
+                if (!u.function().equals(v.function())) {
+                    return false;
+                }
+                left.push(u.left());
+                right.push(v.left());
+                left.push(u.right());
+                right.push(v.right());
+            } else if (x instanceof Unary || x instanceof BinaryExpr || !x.equals(y)) {
+                return false; // different kinds, or leaves (constants, variables) that differ
+            }
+            matched.put(x, y);
+        }
+        return true;
+    }
+
+    /** A hash consistent with {@link #equal}, computed over the distinct nodes bottom-up (any depth is safe). */
+    public static int hash(Expr e) {
+        Map<Expr, Integer> hashes = new IdentityHashMap<>();
+        for (Expr node : postOrder(e)) {
+            int h;
+            if (node instanceof Unary u) {
+                h = 31 * u.function().hashCode() + hashes.get(u.arg());
+            } else if (node instanceof BinaryExpr b) {
+                h = (31 * b.function().hashCode() + hashes.get(b.left())) * 31 + hashes.get(b.right());
+            } else {
+                h = node.hashCode();
+            }
+            hashes.put(node, h);
+        }
+        return hashes.get(e);
+    }
+
     /** The distinct nodes of {@code e}, each after its operands (left before right): the order to evaluate them in. */
     public static List<Expr> postOrder(Expr e) {
         List<Expr> order = new ArrayList<>();

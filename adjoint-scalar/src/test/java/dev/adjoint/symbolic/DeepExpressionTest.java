@@ -99,4 +99,19 @@ class DeepExpressionTest {
         assertThat(printed.lines().count()).isGreaterThan(DEPTH);
         assertThat(onSmallStack(() -> TracePrinter.of(TracePrinter.Format.DOT, 3).primal(t))).startsWith("digraph");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trees")
+    void equalsAndHashCodeAreStructuralAtAnyDepth(String name, Expr e) {
+        // Running the expression on a symbolic variable rebuilds it node by node: equal, but no node is shared.
+        Expr same = onSmallStack(() -> (Expr) Exprs.toFunction(e, List.of("x")).apply(
+                new dev.adjoint.scalar.Real[] {Variable.of("x")}));
+        assertThat(same).isNotSameAs(e);
+        assertThat(onSmallStack(() -> e.equals(e))).isTrue();
+        assertThat(onSmallStack(() -> same.equals(e) && e.equals(same))).isTrue();
+        assertThat(onSmallStack(() -> e.hashCode() == same.hashCode())).isTrue();
+        Expr other = onSmallStack(() -> e.add(1));
+        assertThat(onSmallStack(() -> e.equals(other) || other.equals(e))).isFalse();
+        assertThat(onSmallStack(() -> new java.util.HashSet<>(List.of(e, other, e)).size())).isEqualTo(2);
+    }
 }
