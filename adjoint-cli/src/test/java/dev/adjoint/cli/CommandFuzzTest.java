@@ -25,7 +25,7 @@ class CommandFuzzTest {
 
     /** Inputs through the parser alone, and through the commands (each input through one, in turn). */
     private static final int PARSER_INPUTS = 10_000;
-    private static final int COMMAND_INPUTS = 2_000;
+    private static final int COMMAND_INPUTS = 1_000;
 
     /** Longest stderr of a run, usage text excluded: the input is never echoed in full. */
     private static final int MAX_MESSAGE = 1_200;
