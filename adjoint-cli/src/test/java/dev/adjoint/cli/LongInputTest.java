@@ -98,4 +98,39 @@ class LongInputTest {
             assertThat(under).as(command + " caret under\n" + excerpt + "\n" + caret).isEqualTo(expected);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void usageAndEvaluationErrorsQuoteLongArgumentsShortened() {
+        String name = "v".repeat(50_000);
+        Cli.Result option = run("diff", "x", "--at", "x=1", "--" + name);
+        assertThat(option.exit()).isEqualTo(2);
+        String message = option.err().substring(0, option.err().indexOf("Usage:"));
+        assertThat(message).contains("Unknown option", "(50002 characters)").hasSizeLessThan(400);
+
+        Cli.Result value = run("diff", "x", "--at", "x=" + CHAIN + "+");
+        assertThat(value.exit()).isEqualTo(2);
+        assertThat(value.err().substring(0, value.err().indexOf("Usage:"))).contains("--at x=", "not a number")
+                .hasSizeLessThan(800);
+
+        Cli.Result missing = run("diff", "x + " + name, "--at", "x=1");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("no value for variable vvv", "(50000 characters)").hasSizeLessThan(600);
+
+        Cli.Result manual = run("compare", "x^2", "--at", "x=1", "--manual", "2*" + name, "--out",
+                "target/long-input-compare");
+        assertThat(manual.exit()).isEqualTo(2);
+        assertThat(manual.err().substring(0, manual.err().indexOf("Usage:"))).contains("--manual 2*vvv")
+                .hasSizeLessThan(600);
+    }
+
+    @org.junit.jupiter.api.Test
+    void messagesOfAnyLengthAreShortenedLineByLine() {
+        String shortened = UsageErrorHandler.shorten("a".repeat(1000) + "\nshort\n" + "x\n".repeat(30));
+        String[] lines = shortened.split("\n");
+        assertThat(lines[0]).endsWith("(1000 characters)").hasSizeLessThan(120);
+        assertThat(lines[1]).isEqualTo("short");
+        assertThat(lines).hasSize(UsageErrorHandler.LINES + 1);
+        assertThat(lines[lines.length - 1]).isEqualTo("(21 more lines)");
+        assertThat(UsageErrorHandler.shorten(null)).isEqualTo("null");
+    }
 }

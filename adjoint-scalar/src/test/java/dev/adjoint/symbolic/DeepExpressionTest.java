@@ -114,4 +114,26 @@ class DeepExpressionTest {
         assertThat(onSmallStack(() -> e.equals(other) || other.equals(e))).isFalse();
         assertThat(onSmallStack(() -> new java.util.HashSet<>(List.of(e, other, e)).size())).isEqualTo(2);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"(", "sin(", "-", "+", "x^", "2^-", "max(1,", "pow(x,"})
+    void theParserKeepsItsOwnStackUpToTheNestingLimitAndNamesTheLimitBeyond(String opening) {
+        int n = Parser.MAX_DEPTH / (opening.equals("2^-") ? 2 : 1);
+        String closing = opening.endsWith("(") || opening.endsWith(",") ? ")" : "";
+        String deep = opening.repeat(n) + "x" + closing.repeat(n);
+        Expr e = onSmallStack(() -> Parser.parse(deep));
+        assertThat(onSmallStack(() -> Exprs.variables(e))).containsExactly("x");
+        String deeper = opening.repeat(n + 1) + "x" + closing.repeat(n + 1);
+        String message = onSmallStack(() -> {
+            try {
+                Parser.parse(deeper);
+                return "parsed";
+            } catch (ParseException ex) {
+                return ex.problem();
+            }
+        });
+        assertThat(message).startsWith("expression nested more than " + Parser.MAX_DEPTH + " levels deep");
+        long chain = onSmallStack(() -> Parser.parse("x" + "^2-x".repeat(100_000)).dagSize());
+        assertThat(chain).isGreaterThan(100_000);
+    }
 }
