@@ -13,6 +13,9 @@ import dev.adjoint.interpret.Vjp;
  *     Tensor dx = tape.gradient(y, x);
  * }
  * }</pre>
+ *
+ * <p><b>Threads.</b> A tape belongs to the thread that opened it (it is a scope on that thread's
+ * interpreter stack); open one per thread.
  */
 public final class GradientTape implements AutoCloseable {
 

@@ -43,6 +43,9 @@ import java.util.List;
  * An immutable n-d array of doubles, differentiable by the transforms in {@link Ad}. Binary operations broadcast
  * by NumPy rules; every operation is a primitive or a composition of primitives, so the same code runs plain,
  * under {@code grad}, {@code jvp}, {@code vmap} and any nesting of them.
+ *
+ * <p><b>Threads.</b> Immutable, so thread-safe: tensors may be shared between threads freely. A tensor
+ * that a transform is tracing belongs to that transform's thread until the transform returns.
  */
 public final class Tensor {
 

@@ -15,6 +15,8 @@ import java.util.function.UnaryOperator;
  * Structures of tensors (records, lists, maps, arrays, nested freely) seen as a flat list of leaves, so that
  * transforms accept models and return gradients of the same type. Records are taken apart and rebuilt through
  * their components and canonical constructor; values that are not tensors are kept as they are.
+ *
+ * <p><b>Threads.</b> Stateless, so thread-safe.
  */
 public final class Tree {
 

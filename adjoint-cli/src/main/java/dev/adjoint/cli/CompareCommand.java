@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.adjoint.scalar.trace.Trace;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
@@ -197,7 +199,11 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "EXPR has no variables, so there is no"
                     + " derivative to compare; write one and give its value with --at, e.g. --at x=1");
         }
-        p.finiteTrace();
+        Trace trace = p.trace();
+        Optional<String> notFinite = NonFinite.cause(trace, trace.reverse().gradient());
+        if (notFinite.isPresent()) {
+            throw new NonFinite.NotFinite(notFinite.get() + "; compare needs a point where f and its derivative are finite");
+        }
         UnaryOperator<double[]> hand = null;
         if (!manual.isEmpty()) {
             if (manual.size() != p.variables().size()) {
@@ -211,8 +217,9 @@ final class CompareCommand implements Callable<Integer> {
                 List<String> unknown = new ArrayList<>(Exprs.variables(e));
                 unknown.removeAll(p.variables());
                 if (!unknown.isEmpty()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--manual " + m + ": no value for "
-                            + String.join(", ", unknown));
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--manual "
+                            + dev.adjoint.symbolic.Excerpt.shorten(m) + ": no value for "
+                            + dev.adjoint.symbolic.Excerpt.shorten(String.join(", ", unknown)));
                 }
                 partials.add(e);
             }
@@ -229,8 +236,9 @@ final class CompareCommand implements Callable<Integer> {
                 return g;
             };
         }
-        return new Comparison.Subject("f(" + String.join(", ", p.variables()) + ") = " + p.text()
-                + (hand != null ? "; manual = " + String.join(", ", manual) : ""), p.function(), p.variables(),
+        return new Comparison.Subject("f(" + String.join(", ", p.variables()) + ") = " + p.heading()
+                + (hand != null ? "; manual = " + dev.adjoint.symbolic.Excerpt.shorten(String.join(", ", manual)) : ""),
+                p.function(), p.variables(),
                 p.point(), hand, null, null);
     }
 

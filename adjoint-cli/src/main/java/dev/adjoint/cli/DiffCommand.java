@@ -4,9 +4,7 @@ import dev.adjoint.scalar.Derivatives;
 import dev.adjoint.scalar.Gradient;
 import dev.adjoint.scalar.Mode;
 import dev.adjoint.scalar.RealFunction;
-import dev.adjoint.scalar.trace.Step;
 import dev.adjoint.scalar.trace.Trace;
-import dev.adjoint.scalar.trace.TracePrinter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +67,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--digits must be between 0 and 17");
         }
         Problem problem = Problem.of(spec, expression, at);
-        Trace trace = problem.finiteTrace();
+        Trace trace = problem.trace();
         RealFunction f = problem.function();
         double[] x = problem.point();
         int n = x.length;
@@ -84,7 +82,6 @@ final class DiffCommand implements Callable<Integer> {
             gradient = g.gradient();
         }
         double[][] hessian = order == 2 ? (n == 0 ? new double[0][0] : Derivatives.hessian(f, x)) : null;
-        requireFinite(trace, gradient, hessian);
         PrintWriter out = spec.commandLine().getOut();
         List<SymbolicDerivatives.Partial> partials = symbolic
                 ? SymbolicDerivatives.of(problem.text(), problem.variables()) : List.of();
@@ -96,24 +93,10 @@ final class DiffCommand implements Callable<Integer> {
             SymbolicDerivatives.print(out, partials);
         }
         out.flush();
-        return 0;
-    }
-
-    /** A derivative that is NaN or infinite is an evaluation error naming the step whose local slope caused it. */
-    private static void requireFinite(Trace trace, double[] gradient, double[][] hessian) {
-        boolean finite = java.util.Arrays.stream(gradient).allMatch(Double::isFinite) && (hessian == null
-                || java.util.Arrays.stream(hessian).flatMapToDouble(java.util.Arrays::stream).allMatch(Double::isFinite));
-        if (finite) {
-            return;
-        }
-        for (Step s : trace.steps()) {
-            if (s.partials().stream().anyMatch(p -> !Double.isFinite(p))) {
-                throw new ArithmeticException("the derivative of " + s.symbol() + " is not finite at "
-                        + TracePrinter.of(TracePrinter.Format.TEXT, 3).describe(trace, s));
-            }
-        }
-        throw new ArithmeticException("a derivative overflowed to infinity or NaN although every local slope is"
-                + " finite");
+        double[] derivatives = hessian == null ? gradient : java.util.stream.DoubleStream.concat(
+                java.util.Arrays.stream(gradient), java.util.Arrays.stream(hessian).flatMapToDouble(java.util.Arrays::stream))
+                .toArray();
+        return NonFinite.exitCode(spec, NonFinite.cause(trace, derivatives));
     }
 
     private String number(double v) {
@@ -122,7 +105,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private void text(PrintWriter out, Problem problem, double value, double[] gradient, double[][] hessian) {
         List<String> names = problem.variables();
-        out.println("f(" + String.join(", ", names) + ") = " + problem.text());
+        out.println("f(" + String.join(", ", names) + ") = " + problem.heading());
         if (!names.isEmpty()) {
             out.println("at " + problem.pointText() + "  (gradient by " + mode.name().toLowerCase()
                     + " mode" + (hessian != null ? ", Hessian by forward over reverse" : "") + ")");

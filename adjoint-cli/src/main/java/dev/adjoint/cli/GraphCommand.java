@@ -11,6 +11,7 @@ import dev.adjoint.symbolic.Parser;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,15 +50,17 @@ final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Expr e = Parser.parse(expression);
+        List<String> names = Exprs.variables(e);
+        // Operations on constants alone give the same value at every point: one that is not finite is warned about.
+        Optional<String> constant = Trace.record(e, names, new double[names.size()]).nonFiniteConstant();
         if (format == GraphFormat.JAVA) {
-            Expr e = Parser.parse(expression);
-            List<String> names = Exprs.variables(e);
             Trace t = Trace.recordAsRun(Exprs.toFunction(e, names), names, new double[names.size()]);
             out.print(ScalarCompiler.source(t, "Compiled", new ArrayList<>()));
             out.flush();
-            return 0;
+            return NonFinite.exitCode(spec, constant);
         }
-        Graph g = Expressions.graph(Parser.parse(expression));
+        Graph g = Expressions.graph(e);
         if (g.inputs().isEmpty() && grad) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--grad: the expression has no variables to differentiate with respect to");
@@ -69,6 +72,6 @@ final class GraphCommand implements Callable<Integer> {
         }
         out.print(format == GraphFormat.DOT ? g.dot() : g.toString());
         out.flush();
-        return 0;
+        return NonFinite.exitCode(spec, constant);
     }
 }

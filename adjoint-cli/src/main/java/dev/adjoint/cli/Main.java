@@ -31,31 +31,56 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests). */
+    /**
+     * Runs the command line and returns its exit code (for tests). Everything written to {@code System.out} and
+     * {@code System.err} meanwhile, by picocli or by any library, is UTF-8 whatever the platform's charset.
+     */
     public static int run(String... args) {
-        CommandLine commandLine = commandLine();
-        int code = commandLine.execute(args);
-        commandLine.getOut().flush();
-        commandLine.getErr().flush();
-        return code;
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream utf8Out = utf8(out);
+        PrintStream utf8Err = utf8(err);
+        System.setOut(utf8Out);
+        System.setErr(utf8Err);
+        try {
+            CommandLine commandLine = commandLine();
+            int code = commandLine.execute(args);
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+            return code;
+        } finally {
+            utf8Out.flush();
+            utf8Err.flush();
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
-    /** The configured picocli command line: UTF-8 output, exit codes 0 ok, 1 evaluation error, 2 usage error. */
+    /**
+     * The configured picocli command line: UTF-8 output, exit codes 0 ok, 1 evaluation error, 2 usage error, 3 a
+     * result that is not finite.
+     */
     public static CommandLine commandLine() {
         return new CommandLine(new Main())
-                .setOut(utf8(System.out))
-                .setErr(utf8(System.err))
+                .setOut(writer(System.out))
+                .setErr(writer(System.err))
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new ErrorHandler());
     }
 
-    // The traces print v̄₋₁ and friends, which the platform charset (ASCII under LANG=C) would turn into '?'.
-    private static PrintWriter utf8(PrintStream stream) {
+    // The traces print v̄₋₁ and friends, which the platform charset (ASCII under LANG=C) would turn into '?'. The
+    // bytes go through the platform's stream unchanged.
+    private static PrintStream utf8(PrintStream stream) {
+        return new PrintStream(stream, true, StandardCharsets.UTF_8);
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
         return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -3,6 +3,7 @@ package dev.adjoint.cli;
 import dev.adjoint.scalar.RealFunction;
 import dev.adjoint.scalar.trace.Trace;
 import dev.adjoint.symbolic.Expr;
+import dev.adjoint.symbolic.Excerpt;
 import dev.adjoint.symbolic.Exprs;
 import dev.adjoint.symbolic.ParseException;
 import dev.adjoint.symbolic.Parser;
@@ -36,6 +37,14 @@ final class Problem {
         return text;
     }
 
+    /** The expression as headings show it: shortened when very long. */
+    String heading() {
+        return text.length() <= HEADING ? text : Excerpt.shorten(text);
+    }
+
+    /** Longest expression a heading shows in full. */
+    private static final int HEADING = 240;
+
     /** The variables in --at order. */
     List<String> variables() {
         return variables;
@@ -54,8 +63,9 @@ final class Problem {
         for (Map.Entry<String, String> binding : at.entrySet()) {
             String name = binding.getKey().trim();
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || name.equals("pi") || name.equals("e")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--at " + name + "=" + binding.getValue()
-                        + ": '" + name + "' is not a variable name (letters, digits and _, not pi or e)");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--at " + Excerpt.shorten(name + "="
+                        + binding.getValue()) + ": '" + Excerpt.shorten(name)
+                        + "' is not a variable name (letters, digits and _, not pi or e)");
             }
             point[names.size()] = value(spec, name, binding.getValue());
             names.add(name);
@@ -64,27 +74,30 @@ final class Problem {
         missing.removeAll(names);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("no value for variable" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " in " + text.trim() + "; give "
-                    + (missing.size() > 1 ? "them" : "it") + " with --at, e.g. --at " + missing.get(0) + "=1");
+                    + Excerpt.shorten(String.join(", ", missing)) + " in " + Excerpt.shorten(text.trim()) + "; give "
+                    + (missing.size() > 1 ? "them" : "it") + " with --at, e.g. --at " + Excerpt.shorten(missing.get(0))
+                    + "=1");
         }
         return new Problem(text.trim(), expr, List.copyOf(names), point);
     }
 
-    private static double value(CommandSpec spec, String name, String text) {
+    private static double value(CommandSpec spec, String name, String given) {
+        String text = given;
+        String shown = Excerpt.shorten(given);
         try {
             Expr e = Parser.parse(text);
             if (!Exprs.variables(e).isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--at " + name + "=" + text
+                throw new CommandLine.ParameterException(spec.commandLine(), "--at " + name + "=" + shown
                         + ": the value must be a number or a constant expression such as pi/4");
             }
             double v = Exprs.evaluate(e, Map.of());
             if (!Double.isFinite(v)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--at " + name + "=" + text
+                throw new CommandLine.ParameterException(spec.commandLine(), "--at " + name + "=" + shown
                         + " is not a finite number");
             }
             return v;
         } catch (ParseException ex) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--at " + name + "=" + text
+            throw new CommandLine.ParameterException(spec.commandLine(), "--at " + name + "=" + shown
                     + ": not a number: " + ex.getMessage(), ex);
         }
     }
@@ -94,9 +107,14 @@ final class Problem {
         return Exprs.toFunction(expr, variables);
     }
 
+    /** The Wengert list at the point (which may contain NaN or infinities: see {@link NonFinite}). */
+    Trace trace() {
+        return Trace.record(expr, variables, point);
+    }
+
     /** The Wengert list at the point, after checking that no step produced NaN or an infinity. */
     Trace finiteTrace() {
-        return Trace.record(expr, variables, point).requireFinite();
+        return trace().requireFinite();
     }
 
     /** "x1 = 2, x2 = 5". */

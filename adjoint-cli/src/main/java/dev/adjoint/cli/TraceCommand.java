@@ -1,5 +1,7 @@
 package dev.adjoint.cli;
 
+import dev.adjoint.scalar.trace.Adjoints;
+import dev.adjoint.scalar.trace.Tangents;
 import dev.adjoint.scalar.trace.Trace;
 import dev.adjoint.scalar.trace.TracePrinter;
 import dev.adjoint.scalar.trace.TracePrinter.Format;
@@ -67,10 +69,10 @@ final class TraceCommand implements Callable<Integer> {
         } else if (mode == TraceMode.FORWARD && problem.variables().isEmpty()) {
             seedIndex = -1;
         }
-        Trace trace = problem.finiteTrace();
+        Trace trace = problem.trace();
         TracePrinter printer = TracePrinter.of(format, digits);
         PrintWriter out = spec.commandLine().getOut();
-        String heading = "y = " + problem.text() + (problem.variables().isEmpty() ? "" : " at " + problem.pointText());
+        String heading = "y = " + problem.heading() + (problem.variables().isEmpty() ? "" : " at " + problem.pointText());
         if (format == Format.TEXT) {
             out.println(heading);
             out.println();
@@ -80,12 +82,17 @@ final class TraceCommand implements Callable<Integer> {
         } else {
             out.println("// " + heading);
         }
+        double[] derivatives;
         if (mode == TraceMode.FORWARD) {
-            out.print(seedIndex < 0 ? printer.primal(trace) : printer.forward(trace, trace.forwardFor(seedIndex)));
+            Tangents d = seedIndex < 0 ? null : trace.forwardFor(seedIndex);
+            out.print(d == null ? printer.primal(trace) : printer.forward(trace, d));
+            derivatives = d == null ? new double[0] : new double[] {d.output()};
         } else {
-            out.print(printer.reverse(trace, trace.reverse()));
+            Adjoints a = trace.reverse();
+            out.print(printer.reverse(trace, a));
+            derivatives = a.gradient();
         }
         out.flush();
-        return 0;
+        return NonFinite.exitCode(spec, NonFinite.cause(trace, derivatives));
     }
 }

@@ -88,10 +88,13 @@ class DiffCommandTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("no value for variable x2");
         Cli.Result nan = Cli.run("diff", "sqrt(x - 2)", "--at", "x=1");
-        assertThat(nan.exit()).isEqualTo(1);
-        assertThat(nan.err()).contains("sqrt produced NaN at v₂ = sqrt(v₁) = sqrt(−1) = NaN");
+        assertThat(nan.exit()).isEqualTo(3);
+        assertThat(nan.out()).contains("value     NaN");
+        assertThat(nan.err()).isEqualTo("adjoint diff: warning: not finite: sqrt produced NaN at v₂ = sqrt(v₁) ="
+                + " sqrt(−1) = NaN\n");
         Cli.Result kink = Cli.run("diff", "sqrt(x)", "--at", "x=0");
-        assertThat(kink.exit()).isEqualTo(1);
+        assertThat(kink.exit()).isEqualTo(3);
+        assertThat(kink.out()).contains("value     0", "∂f/∂x = Infinity");
         assertThat(kink.err()).contains("the derivative of sqrt is not finite at v₁ = sqrt(v₀) = sqrt(0) = 0");
         Cli.Result parse = Cli.run("diff", "x +* y", "--at", "x=1,y=2");
         assertThat(parse.exit()).isEqualTo(2);

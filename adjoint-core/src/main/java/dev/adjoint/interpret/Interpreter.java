@@ -10,6 +10,9 @@ import java.util.ArrayList;
  * carries the interpreter that owns it; a primitive is handled by the highest-level owner among its inputs, which
  * treats values of lower levels as constants, so nested transforms never confuse their perturbations. With no
  * traced input a primitive runs its kernel directly ({@link Evaluate}).
+ *
+ * <p><b>Threads.</b> The stack and the debugging scopes are thread-local ({@code Context}); an interpreter
+ * belongs to the thread that created it.
  */
 public abstract class Interpreter implements AutoCloseable {
 

@@ -26,33 +26,30 @@ public final class Expressions {
         for (int i = 0; i < names.size(); i++) {
             examples.add(Tensor.scalar(0));
         }
-        return Graph.traceList(xs -> {
-            Map<Expr, Tensor> memo = new IdentityHashMap<>();
-            return tensor(e, names, xs, memo);
-        }, examples);
+        return Graph.traceList(xs -> tensor(e, names, xs), examples);
     }
 
-    private static Tensor tensor(Expr e, List<String> names, List<Tensor> xs, Map<Expr, Tensor> memo) {
-        Tensor done = memo.get(e);
-        if (done != null) {
-            return done;
-        }
-        Tensor t;
-        if (e instanceof Constant c) {
-            t = Tensor.scalar(c.number());
-        } else if (e instanceof Variable v) {
-            t = xs.get(names.indexOf(v.name()));
-        } else if (e instanceof Unary u) {
-            t = tensor(u.arg(), names, xs, memo).apply(u.function());
-        } else {
-            BinaryExpr b = (BinaryExpr) e;
-            if (!(b.function() instanceof Binary f)) {
-                throw new IllegalArgumentException("graph: no tensor form for the binary function "
-                        + b.function().symbol());
+    /** Each distinct node once, operands first, so that neither sharing nor depth costs anything extra. */
+    private static Tensor tensor(Expr root, List<String> names, List<Tensor> xs) {
+        Map<Expr, Tensor> values = new IdentityHashMap<>();
+        for (Expr e : Exprs.postOrder(root)) {
+            Tensor t;
+            if (e instanceof Constant c) {
+                t = Tensor.scalar(c.number());
+            } else if (e instanceof Variable v) {
+                t = xs.get(names.indexOf(v.name()));
+            } else if (e instanceof Unary u) {
+                t = values.get(u.arg()).apply(u.function());
+            } else {
+                BinaryExpr b = (BinaryExpr) e;
+                if (!(b.function() instanceof Binary f)) {
+                    throw new IllegalArgumentException("graph: no tensor form for the binary function "
+                            + b.function().symbol());
+                }
+                t = values.get(b.left()).apply(f, values.get(b.right()));
             }
-            t = tensor(b.left(), names, xs, memo).apply(f, tensor(b.right(), names, xs, memo));
+            values.put(e, t);
         }
-        memo.put(e, t);
-        return t;
+        return values.get(root);
     }
 }

@@ -19,6 +19,8 @@ import java.util.function.Function;
  * literals), and outputs; every variable is typed by its shape. Built by tracing a tensor function
  * ({@link #trace}) or from placeholders ({@link #define()}); printed one equation per line; differentiated into
  * another graph ({@link #grad()}); run by {@link #run}.
+ *
+ * <p><b>Threads.</b> Immutable, so thread-safe; tracing runs on the calling thread's interpreter stack.
  */
 public record Graph(List<Var> inputs, List<Equation> equations, List<Atom> outputs) {
 

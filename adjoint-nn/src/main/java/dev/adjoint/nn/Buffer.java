@@ -5,7 +5,8 @@ import dev.adjoint.array.NdArray;
 /**
  * State of a layer that is not a parameter (e.g. batch normalisation's running mean): not a tensor, so the
  * transforms and optimisers never see it, but saved and loaded with the parameters. It is shared by every copy of
- * the record that a transform rebuilds, and updated in place during training.
+ * the record that a transform rebuilds, and updated in place during training. Reads and writes are atomic
+ * (synchronized); a read-update-write by two training threads at once is not.
  */
 public final class Buffer {
 

@@ -35,7 +35,7 @@ public record StepSizeStudy(double x, double exact, List<Curve> curves) {
             points = List.copyOf(points);
         }
 
-        /** The step with the smallest error (the larger step on ties; steps that vanished are skipped). */
+        /** The step with the smallest error (the larger step on ties; steps that vanished are skipped), or null if none. */
         public Point best() {
             Point best = null;
             for (Point p : points) {
@@ -120,6 +120,11 @@ public record StepSizeStudy(double x, double exact, List<Curve> curves) {
         }
         for (Curve c : curves) {
             Point b = c.best();
+            if (b == null) {
+                out.append(String.format("%-10s no step gave a finite error%n",
+                        c.scheme().name().toLowerCase().replace('_', '-')));
+                continue;
+            }
             out.append(String.format("%-10s best h %.1e, error %.2e (order %d; default step formula gives %.1e)%n",
                     c.scheme().name().toLowerCase().replace('_', '-'), b.step(), b.error(), c.scheme().order(),
                     c.scheme().defaultStep(x)));

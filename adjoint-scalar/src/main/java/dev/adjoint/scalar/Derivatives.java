@@ -15,6 +15,10 @@ package dev.adjoint.scalar;
  * </ul>
  * Every method checks that the arrays it is given agree in length and that the function's result was computed
  * from its arguments; a result of another kind or from another computation throws with an explanation.
+ *
+ * <p><b>Threads.</b> Every method is thread-safe: each call records on its own tape (a spare one kept
+ * per thread), so any number of threads may differentiate at once, even the same function if it is itself
+ * thread-safe.
  */
 public final class Derivatives {
 

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every derivative computation gets its own tag; combining duals of two different computations (an inner
  * derivative capturing an outer variable) throws instead of silently confusing the two perturbations. Duals made
  * with {@link #of} or {@link #constant} carry no tag and combine with anything.
+ *
+ * <p><b>Threads.</b> Immutable, so thread-safe; tags come from an atomic counter.
  */
 public final class Dual implements Real {
 

@@ -9,6 +9,8 @@ import java.util.Arrays;
  *
  * <p>Like {@link Dual}, each derivative computation gets its own tag, and combining numbers of two computations
  * throws instead of confusing their perturbations; so does combining numbers with different tangent counts.
+ *
+ * <p><b>Threads.</b> Immutable, so thread-safe.
  */
 public final class DualVector implements Real {
 

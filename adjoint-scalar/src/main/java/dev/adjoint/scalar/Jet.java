@@ -17,6 +17,8 @@ import java.util.Arrays;
  *
  * <p>Each derivative computation gets its own tag, and combining series of different computations or orders
  * throws, as for {@link Dual}.
+ *
+ * <p><b>Threads.</b> Immutable, so thread-safe.
  */
 public final class Jet implements Real {
 

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * adjoint during the sweep; a {@link Var} object lives only as long as user code holds it.
  *
  * <p>{@link #clear()} keeps the arrays for the next recording and invalidates every {@code Var} made so far. A tape
- * is not thread-safe; use one per thread.
+ * is not thread-safe; use one per thread (as {@link Derivatives} does).
  *
  * <p>Second derivatives are not this tape's business: {@link Derivatives#hvp} and {@link Derivatives#hessian} run
  * a twin tape whose numbers also carry a tangent (forward over reverse), so this one records first-order partials

@@ -3,6 +3,8 @@ package dev.adjoint.scalar;
 /**
  * A reverse-mode variable: a value and its index on a {@link Tape}. Each operation records its local partials;
  * {@link Tape#backward(Var)} then sweeps them once to give ∂y/∂v for every node.
+ *
+ * <p><b>Threads.</b> A variable belongs to its tape, and is used on the tape's thread only.
  */
 public final class Var implements Real {
 

@@ -15,6 +15,9 @@ import java.util.Map;
  * <p>Every node is one of four kinds: a constant, a variable, or a row of the shared function tables applied to
  * one or two subexpressions. The symbolic derivative therefore needs no rules of its own: it applies each row's
  * {@code derivative} to expressions.
+ *
+ * <p><b>Threads.</b> Expressions are immutable, so thread-safe; {@link Parser}, {@link Simplifier} and
+ * {@link SymbolicDerivative} keep their state per call.
  */
 public sealed interface Expr extends Real permits Constant, Variable, Unary, BinaryExpr {
 

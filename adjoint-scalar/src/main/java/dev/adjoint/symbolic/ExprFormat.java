@@ -3,12 +3,17 @@ package dev.adjoint.symbolic;
 import dev.adjoint.scalar.Binary;
 import dev.adjoint.scalar.Elementary;
 import dev.adjoint.scalar.Power;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Prints expressions: infix text with only the parentheses that precedence requires (using that + and * associate,
- * so reading the text back gives an expression with the same value, if not always the same tree), and LaTeX. Both walk the expression as a tree, so print only expressions of
- * modest tree size; {@link Expr#treeSize()} says how long the text would be.
+ * so reading the text back gives an expression with the same value, if not always the same tree), and LaTeX. Both
+ * write the expression out as a tree, so the text is as long as {@link Expr#treeSize()} says (print only expressions
+ * of modest tree size); the walk keeps its own stack, so any depth is safe.
  */
 public final class ExprFormat {
 
@@ -25,16 +30,47 @@ public final class ExprFormat {
 
     /** Infix text, e.g. {@code ln(x1) + x1*x2 - sin(x2)}. */
     public static String infix(Expr e) {
-        StringBuilder out = new StringBuilder();
-        infix(e, out);
-        return out.toString();
+        return write(e, ExprFormat::infix);
     }
 
     /** LaTeX math-mode text, e.g. {@code \ln\left(x_{1}\right) + x_{1} x_{2} - \sin\left(x_{2}\right)}. */
     public static String latex(Expr e) {
-        StringBuilder out = new StringBuilder();
-        latex(e, out);
-        return out.toString();
+        return write(e, ExprFormat::latex);
+    }
+
+    /** Writes one node: its text pieces and its operands, in reading order, into {@code out}. */
+    private interface Writer {
+        void write(Expr e, Out out);
+    }
+
+    /** The pieces of one node: strings, and subexpressions still to write. */
+    private static final class Out {
+        private final List<Object> pieces = new ArrayList<>();
+
+        Out append(Object piece) {
+            pieces.add(piece instanceof Character ? piece.toString() : piece);
+            return this;
+        }
+    }
+
+    /** Expands nodes into pieces with an explicit stack (no recursion), so deep expressions print too. */
+    private static String write(Expr root, Writer writer) {
+        StringBuilder text = new StringBuilder();
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Object next = todo.pop();
+            if (next instanceof String s) {
+                text.append(s);
+                continue;
+            }
+            Out out = new Out();
+            writer.write((Expr) next, out);
+            for (int i = out.pieces.size() - 1; i >= 0; i--) {
+                todo.push(out.pieces.get(i));
+            }
+        }
+        return text.toString();
     }
 
     /** Binding strength: 1 for + −, 2 for * / (and 1/x), 3 for unary minus, 4 for ^, 5 for atoms and calls. */
@@ -62,7 +98,7 @@ public final class ExprFormat {
         return 5;
     }
 
-    private static void infix(Expr e, StringBuilder out) {
+    private static void infix(Expr e, Out out) {
         if (e instanceof Constant c) {
             out.append(number(c.number()));
         } else if (e instanceof Variable v) {
@@ -81,16 +117,16 @@ public final class ExprFormat {
                 out.append(p.exponent() < 0 ? "(" + k + ")" : k);
             } else {
                 out.append(u.function().symbol()).append('(');
-                infix(u.arg(), out);
+                out.append(u.arg());
                 out.append(')');
             }
         } else if (e instanceof BinaryExpr b) {
             int p = precedence(b);
             if (p == 5) {
                 out.append(b.function().symbol()).append('(');
-                infix(b.left(), out);
+                out.append(b.left());
                 out.append(", ");
-                infix(b.right(), out);
+                out.append(b.right());
                 out.append(')');
             } else {
                 String sym = b.function().symbol();
@@ -110,19 +146,19 @@ public final class ExprFormat {
         return b.function() == Binary.SUB || b.function() == Binary.DIV || precedence(b.right()) == 3;
     }
 
-    private static void child(Expr e, int parent, boolean strict, StringBuilder out) {
+    private static void child(Expr e, int parent, boolean strict, Out out) {
         int p = precedence(e);
         boolean parens = strict ? p <= parent : p < parent;
         if (parens) {
             out.append('(');
         }
-        infix(e, out);
+        out.append(e);
         if (parens) {
             out.append(')');
         }
     }
 
-    private static void latex(Expr e, StringBuilder out) {
+    private static void latex(Expr e, Out out) {
         if (e instanceof Constant c) {
             out.append(number(c.number()));
         } else if (e instanceof Variable v) {
@@ -133,14 +169,14 @@ public final class ExprFormat {
             BinaryExpr b = (BinaryExpr) e;
             if (b.function() == Binary.DIV) {
                 out.append("\\frac{");
-                latex(b.left(), out);
+                out.append(b.left());
                 out.append("}{");
-                latex(b.right(), out);
+                out.append(b.right());
                 out.append('}');
             } else if (b.function() == Binary.POW) {
                 latexChild(b.left(), 4, true, out);
                 out.append("^{");
-                latex(b.right(), out);
+                out.append(b.right());
                 out.append('}');
             } else if (b.function() == Binary.ADD || b.function() == Binary.SUB) {
                 latexChild(b.left(), 1, false, out);
@@ -158,46 +194,46 @@ public final class ExprFormat {
                 String name = b.function() == Binary.MIN ? "\\min" : b.function() == Binary.MAX ? "\\max"
                         : "\\operatorname{" + b.function().symbol() + "}";
                 out.append(name).append("\\left(");
-                latex(b.left(), out);
+                out.append(b.left());
                 out.append(", ");
-                latex(b.right(), out);
+                out.append(b.right());
                 out.append("\\right)");
             }
         }
     }
 
-    private static void latexUnary(Unary u, StringBuilder out) {
+    private static void latexUnary(Unary u, Out out) {
         if (u.function() == Elementary.NEG) {
             out.append('-');
             latexChild(u.arg(), 3, true, out);
         } else if (u.function() == Elementary.RECIPROCAL) {
             out.append("\\frac{1}{");
-            latex(u.arg(), out);
+            out.append(u.arg());
             out.append('}');
         } else if (u.function() instanceof Power p) {
             latexChild(u.arg(), 4, true, out);
             out.append("^{").append(number(p.exponent())).append('}');
         } else if (u.function() == Elementary.SQRT) {
             out.append("\\sqrt{");
-            latex(u.arg(), out);
+            out.append(u.arg());
             out.append('}');
         } else if (u.function() == Elementary.CBRT) {
             out.append("\\sqrt[3]{");
-            latex(u.arg(), out);
+            out.append(u.arg());
             out.append('}');
         } else if (u.function() == Elementary.EXP) {
             out.append("e^{");
-            latex(u.arg(), out);
+            out.append(u.arg());
             out.append('}');
         } else if (u.function() == Elementary.ABS) {
             out.append("\\left|");
-            latex(u.arg(), out);
+            out.append(u.arg());
             out.append("\\right|");
         } else {
             String name = u.function() instanceof Elementary el && LATEX_NAMES.containsKey(el) ? LATEX_NAMES.get(el)
                     : "\\operatorname{" + u.function().symbol() + "}";
             out.append(name).append("\\left(");
-            latex(u.arg(), out);
+            out.append(u.arg());
             out.append("\\right)");
         }
     }
@@ -217,13 +253,13 @@ public final class ExprFormat {
         return precedence(e);
     }
 
-    private static void latexChild(Expr e, int parent, boolean strict, StringBuilder out) {
+    private static void latexChild(Expr e, int parent, boolean strict, Out out) {
         int p = latexPrecedence(e);
         boolean parens = strict ? p <= parent : p < parent;
         if (parens) {
             out.append("\\left(");
         }
-        latex(e, out);
+        out.append(e);
         if (parens) {
             out.append("\\right)");
         }

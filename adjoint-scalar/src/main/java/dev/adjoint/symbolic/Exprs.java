@@ -78,6 +78,25 @@ public final class Exprs {
                     + (variables.isEmpty() ? "none" : String.join(", ", variables)) + ")");
         }
         List<Expr> order = postOrder(e);
+        Map<Expr, Integer> slot = new IdentityHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            slot.put(order.get(i), i);
+        }
+        // Each node's operands as slots of one array, so that a call is a loop over arrays (no maps, no boxing).
+        int[] first = new int[order.size()];
+        int[] second = new int[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+            Expr node = order.get(i);
+            if (node instanceof Variable v) {
+                first[i] = variables.indexOf(v.name());
+            } else if (node instanceof Unary u) {
+                first[i] = slot.get(u.arg());
+            } else if (node instanceof BinaryExpr b) {
+                first[i] = slot.get(b.left());
+                second[i] = slot.get(b.right());
+            }
+        }
+        Expr[] nodes = order.toArray(new Expr[0]);
         int n = variables.size();
         return x -> {
             if (x.length != n) {
@@ -87,42 +106,91 @@ public final class Exprs {
             if (n == 0) {
                 return Constant.of(evaluate(e, Map.of()));
             }
-            Map<Expr, Real> values = new IdentityHashMap<>();
-            for (Expr node : order) {
-                values.put(node, evaluate(node, values, variables, x));
+            Real[] values = new Real[nodes.length];
+            for (int i = 0; i < nodes.length; i++) {
+                Expr node = nodes[i];
+                values[i] = node instanceof Variable ? x[first[i]] : node instanceof Constant c
+                        ? x[0].constant(c.number()) : evaluate(node, values[first[i]], values[second[i]]);
             }
-            return values.get(e);
+            return values[nodes.length - 1];
         };
     }
 
-    private static Real evaluate(Expr node, Map<Expr, Real> values, List<String> variables, Real[] x) {
-        if (node instanceof Constant c) {
-            return x[0].constant(c.number());
-        }
-        if (node instanceof Variable v) {
-            return x[variables.indexOf(v.name())];
-        }
+    /** An operation node from its operands' values {@code a} and {@code b} (b unused for a unary node). */
+    private static Real evaluate(Expr node, Real a, Real b) {
         if (node instanceof Unary u) {
-            Real a = values.get(u.arg());
             return u.function() == Elementary.NEG ? a.neg() : a.apply(u.function());
         }
-        BinaryExpr b = (BinaryExpr) node;
-        Real l = values.get(b.left());
-        Real r = values.get(b.right());
-        if (b.function() instanceof Binary op) {
+        BinaryExpr bin = (BinaryExpr) node;
+        if (bin.function() instanceof Binary op) {
             switch (op) {
-                case ADD: return l.add(r);
-                case SUB: return l.sub(r);
-                case MUL: return l.mul(r);
-                case DIV: return l.div(r);
+                case ADD: return a.add(b);
+                case SUB: return a.sub(b);
+                case MUL: return a.mul(b);
+                case DIV: return a.div(b);
                 default: break;
             }
         }
-        return l.apply(b.function(), r);
+        return a.apply(bin.function(), b);
     }
 
-    /** The distinct nodes of {@code e}, each after its operands. */
-    static List<Expr> postOrder(Expr e) {
+    /**
+     * Whether {@code a} and {@code b} are the same expression, structurally: equal leaves and the same rows applied to
+     * equal operands. Iterative, and each pair of nodes is compared once, so deep trees and shared DAGs are safe.
+     */
+    public static boolean equal(Expr a, Expr b) {
+        Map<Expr, Expr> matched = new IdentityHashMap<>();
+        Deque<Expr> left = new ArrayDeque<>();
+        Deque<Expr> right = new ArrayDeque<>();
+        left.push(a);
+        right.push(b);
+        while (!left.isEmpty()) {
+            Expr x = left.pop();
+            Expr y = right.pop();
+            if (x == y || matched.get(x) == y) {
+                continue;
+            }
+            if (x instanceof Unary u && y instanceof Unary v) {
+                if (!u.function().equals(v.function())) {
+                    return false;
+                }
+                left.push(u.arg());
+                right.push(v.arg());
+            } else if (x instanceof BinaryExpr u && y instanceof BinaryExpr v) {
+                if (!u.function().equals(v.function())) {
+                    return false;
+                }
+                left.push(u.left());
+                right.push(v.left());
+                left.push(u.right());
+                right.push(v.right());
+            } else if (x instanceof Unary || x instanceof BinaryExpr || !x.equals(y)) {
+                return false; // different kinds, or leaves (constants, variables) that differ
+            }
+            matched.put(x, y);
+        }
+        return true;
+    }
+
+    /** A hash consistent with {@link #equal}, computed over the distinct nodes bottom-up (any depth is safe). */
+    public static int hash(Expr e) {
+        Map<Expr, Integer> hashes = new IdentityHashMap<>();
+        for (Expr node : postOrder(e)) {
+            int h;
+            if (node instanceof Unary u) {
+                h = 31 * u.function().hashCode() + hashes.get(u.arg());
+            } else if (node instanceof BinaryExpr b) {
+                h = (31 * b.function().hashCode() + hashes.get(b.left())) * 31 + hashes.get(b.right());
+            } else {
+                h = node.hashCode();
+            }
+            hashes.put(node, h);
+        }
+        return hashes.get(e);
+    }
+
+    /** The distinct nodes of {@code e}, each after its operands (left before right): the order to evaluate them in. */
+    public static List<Expr> postOrder(Expr e) {
         List<Expr> order = new ArrayList<>();
         Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Expr> todo = new ArrayDeque<>();

@@ -2,7 +2,7 @@ package dev.adjoint.symbolic;
 
 /**
  * A syntax error in an expression: says what was expected, and its message quotes the input with a caret under the
- * offending column, for example
+ * offending column (a long input is shortened around that column, see {@link Excerpt}), for example
  * <pre>
  * expected ')' to close the '(' at column 3, found end of input at column 9
  *   ln(x1 + 2
@@ -19,7 +19,7 @@ public final class ParseException extends IllegalArgumentException {
 
     /** A problem found at {@code column} (1-based) of {@code input}. */
     public ParseException(String input, int column, String problem) {
-        super(problem + "\n  " + printable(input) + "\n  " + " ".repeat(Math.max(0, column - 1)) + "^");
+        super(message(input, column, problem));
         this.input = input;
         this.column = column;
         this.problem = problem;
@@ -40,13 +40,9 @@ public final class ParseException extends IllegalArgumentException {
         return problem;
     }
 
-    // Control characters would break the caret's alignment, so they are shown as spaces.
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) ? ' ' : c);
-        }
-        return b.toString();
+    // The input, shortened around the column when long, with the caret under the column's character.
+    private static String message(String input, int column, String problem) {
+        Excerpt.Window w = Excerpt.around(input, column - 1);
+        return problem + "\n  " + w.text() + "\n  " + " ".repeat(w.caret()) + "^";
     }
 }

@@ -27,7 +27,11 @@ import java.util.TreeMap;
  */
 public final class Parser {
 
-    /** Deepest nesting of parentheses, calls, signs and powers accepted, so that no input exhausts the stack. */
+    /**
+     * Deepest nesting of parentheses, calls, signs and powers accepted; deeper input is a {@link ParseException}
+     * naming this limit. The parser keeps its own stacks (it never recurses), so the limit bounds the nesting of the
+     * result, not the parser's use of the thread's stack; chains such as {@code x+x+…} have no limit.
+     */
     public static final int MAX_DEPTH = 200;
 
     private static final Map<String, UnaryFunction> UNARY = new TreeMap<>();
@@ -63,13 +67,7 @@ public final class Parser {
         if (p.pos == text.length()) {
             throw p.error(p.pos, "empty expression: expected a number, variable, function call or '('");
         }
-        Expr e = p.sum();
-        if (p.pos < text.length()) {
-            char c = text.charAt(p.pos);
-            String what = c == ')' ? "unmatched ')'" : "unexpected " + describe(c);
-            throw p.error(p.pos, what + ": expected an operator (+ - * / ^) or the end of the expression");
-        }
-        return e;
+        return p.expression();
     }
 
     /** The names {@link #parse} accepts as functions, in alphabetical order. */
@@ -79,63 +77,142 @@ public final class Parser {
         return List.copyOf(all.keySet());
     }
 
-    // sum := product (('+' | '-') product)*
-    private Expr sum() {
-        Expr e = product();
+    // Operator precedence with explicit stacks, so that no input recurses: operands wait on one stack, operators,
+    // prefix signs, open parentheses and open calls on the other. The grammar, loosest first:
+    //   sum := product (('+' | '-') product)*        product := signed (('*' | '/') signed)*
+    //   signed := ('-' | '+') signed | power          power := atom ('^' signed)?
+    //   atom := number | name | name '(' sum (',' sum)* ')' | '(' sum ')'
+    private static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, POW = 4, NEG = 5, PLUS = 6, PAREN = 7, CALL = 8;
+    private static final int[] PRECEDENCE = {1, 1, 2, 2, 4, 3, 3, 0, 0};
+
+    /** An operator waiting for its operands, or an open parenthesis or call (with the arguments read so far). */
+    private record Pending(int kind, int at, int nameAt, String name, UnaryFunction unary, BinaryFunction binary,
+                           List<Expr> args) {
+        Pending(int kind, int at) {
+            this(kind, at, at, null, null, null, null);
+        }
+
+        boolean frame() {
+            return kind == PAREN || kind == CALL;
+        }
+    }
+
+    private final java.util.ArrayDeque<Expr> operands = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+
+    private Expr expression() {
+        boolean expectOperand = true;
         while (true) {
-            if (eat('+')) {
-                e = e.add(product());
-            } else if (eatMinus()) {
-                e = e.sub(product());
+            if (expectOperand) {
+                expectOperand = operand();
+                continue;
+            }
+            int start = pos;
+            int kind = pos == text.length() ? -1 : eat('+') ? ADD : eatMinus() ? SUB : eatTimes() ? MUL : eat('/') ? DIV
+                    : eatPower() ? POW : -1;
+            if (kind >= 0) {
+                reduceWhile(kind);
+                if (kind == POW) {
+                    enter(start);
+                }
+                pending.push(new Pending(kind, start));
+                expectOperand = true;
+                continue;
+            }
+            reduceWhile(-1);
+            Pending frame = pending.peek();
+            if (pos == text.length()) {
+                if (frame != null) {
+                    throw unclosed(frame);
+                }
+                return operands.pop();
+            }
+            char c = text.charAt(pos);
+            if (frame != null && c == ',' && frame.kind() == CALL) {
+                frame.args().add(operands.pop());
+                pos++;
+                skipSpace();
+                expectOperand = true;
+            } else if (frame != null && c == ')') {
+                pos++;
+                skipSpace();
+                pending.pop();
+                depth--;
+                if (frame.kind() == CALL) {
+                    frame.args().add(operands.pop());
+                    operands.push(call(frame));
+                }
+            } else if (frame != null) {
+                throw unclosed(frame);
             } else {
-                return e;
+                String what = c == ')' ? "unmatched ')'" : "unexpected " + describe(pos);
+                throw error(pos, what + ": expected an operator (+ - * / ^) or the end of the expression");
             }
         }
     }
 
-    // product := signed (('*' | '/') signed)*
-    private Expr product() {
-        Expr e = signed();
-        while (true) {
-            if (eatTimes()) {
-                e = e.mul(signed());
-            } else if (eat('/')) {
-                e = e.div(signed());
-            } else {
-                return e;
+    /** Reads a prefix sign, an operand or an opening; whether an operand is still expected. */
+    private boolean operand() {
+        if (pos == text.length()) {
+            throw error(pos, "unexpected end of expression: expected a number, variable, function call or '('");
+        }
+        int start = pos;
+        if (eatMinus() || eat('+')) {
+            enter(start);
+            pending.push(new Pending(text.charAt(start) == '+' ? PLUS : NEG, start));
+            return true;
+        }
+        char c = text.charAt(pos);
+        if (isDigit(c) || c == '.') {
+            operands.push(number());
+            return false;
+        }
+        if (isNameStart(c)) {
+            return name();
+        }
+        if (c == '(') {
+            enter(pos);
+            pending.push(new Pending(PAREN, pos));
+            pos++;
+            skipSpace();
+            return true;
+        }
+        throw error(pos, "unexpected " + describe(pos) + ": expected a number, variable, function call or '('");
+    }
+
+    /** Applies the pending operators that bind at least as tightly as {@code kind} (all of them for −1). */
+    private void reduceWhile(int kind) {
+        while (!pending.isEmpty() && !pending.peek().frame()) {
+            int top = PRECEDENCE[pending.peek().kind()];
+            int p = kind < 0 ? 0 : PRECEDENCE[kind];
+            if (top < p || (top == p && kind == POW)) { // ^ is right-associative
+                return;
+            }
+            int op = pending.pop().kind();
+            if (op == NEG || op == PLUS) {
+                depth--;
+                Expr operand = operands.pop();
+                operands.push(op == PLUS ? operand : operand instanceof Constant k ? Constant.of(-k.number())
+                        : operand.neg());
+                continue;
+            }
+            Expr right = operands.pop();
+            Expr left = operands.pop();
+            switch (op) {
+                case ADD: operands.push(left.add(right)); break;
+                case SUB: operands.push(left.sub(right)); break;
+                case MUL: operands.push(left.mul(right)); break;
+                case DIV: operands.push(left.div(right)); break;
+                default:
+                    depth--;
+                    operands.push(power(left, right));
             }
         }
     }
 
-    // signed := ('-' | '+') signed | power
-    private Expr signed() {
-        int start = pos;
-        if (eatMinus()) {
-            enter(start);
-            Expr operand = signed();
-            depth--;
-            return operand instanceof Constant c ? Constant.of(-c.number()) : operand.neg();
-        }
-        if (eat('+')) {
-            enter(start);
-            Expr operand = signed();
-            depth--;
-            return operand;
-        }
-        return power();
-    }
-
-    // power := atom ('^' signed)?   (right-associative: the exponent may itself be a power)
-    private Expr power() {
-        Expr base = atom();
-        int start = pos;
-        if (eatPower()) {
-            enter(start);
-            Expr exponent = signed();
-            depth--;
-            return power(base, exponent);
-        }
-        return base;
+    private ParseException unclosed(Pending frame) {
+        String found = pos == text.length() ? "end of expression" : describe(pos);
+        return error(pos, "expected ')' to close the '(' at column " + (frame.at() + 1) + ", found " + found);
     }
 
     // An exponent without variables is folded to a number and gives the Power row (defined for negative bases).
@@ -144,31 +221,6 @@ public final class Parser {
             return base.apply(Power.of(Exprs.evaluate(exponent, Map.of())));
         }
         return base.apply(Binary.POW, exponent);
-    }
-
-    // atom := number | name | name '(' arguments ')' | '(' sum ')'
-    private Expr atom() {
-        if (pos == text.length()) {
-            throw error(pos, "unexpected end of expression: expected a number, variable, function call or '('");
-        }
-        char c = text.charAt(pos);
-        if (isDigit(c) || c == '.') {
-            return number();
-        }
-        if (isNameStart(c)) {
-            return name();
-        }
-        if (c == '(') {
-            int open = pos;
-            enter(open);
-            pos++;
-            skipSpace();
-            Expr e = sum();
-            expectClose(open);
-            depth--;
-            return e;
-        }
-        throw error(pos, "unexpected " + describe(c) + ": expected a number, variable, function call or '('");
     }
 
     private Expr number() {
@@ -200,53 +252,55 @@ public final class Parser {
         }
         double value = Double.parseDouble(text.substring(start, pos));
         if (Double.isInfinite(value)) {
-            throw error(start, "number too large for a double: " + text.substring(start, pos));
+            throw error(start, "number too large for a double: " + Excerpt.shorten(text.substring(start, pos)));
         }
         skipSpace();
         return Constant.of(value);
     }
 
-    private Expr name() {
+    /** A constant, a variable (pushed; false) or the start of a call (an open frame; true). */
+    private boolean name() {
         int start = pos;
         while (pos < text.length() && isNamePart(text.charAt(pos))) {
             pos++;
         }
         String name = text.substring(start, pos);
+        String shown = Excerpt.shorten(name);
         skipSpace();
         boolean call = pos < text.length() && text.charAt(pos) == '(';
         if (!call) {
-            if (name.equals("pi")) {
-                return Constant.of(Math.PI);
-            }
-            if (name.equals("e")) {
-                return Constant.of(Math.E);
-            }
             if (UNARY.containsKey(name) || BINARY.containsKey(name)) {
                 throw error(pos, "expected '(' after the function name '" + name + "', e.g. " + name + "(x)");
             }
-            return Variable.of(name);
+            operands.push(name.equals("pi") ? Constant.of(Math.PI) : name.equals("e") ? Constant.of(Math.E)
+                    : Variable.of(name));
+            return false;
         }
         UnaryFunction unary = UNARY.get(name);
         BinaryFunction binary = BINARY.get(name);
         if (unary == null && binary == null) {
             String hint = name.equals("pi") || name.equals("e") ? "'" + name + "' is a constant, not a function"
-                    : "unknown function '" + name + "'; known functions: " + String.join(", ", functionNames());
+                    : "unknown function '" + shown + "'; known functions: " + String.join(", ", functionNames());
             throw error(start, hint);
         }
         int open = pos;
         enter(open);
         pos++;
         skipSpace();
-        List<Expr> args = new ArrayList<>();
         if (pos < text.length() && text.charAt(pos) == ')') {
             throw error(pos, name + " needs " + (unary != null ? "one argument" : "two arguments") + ", got none");
         }
-        args.add(sum());
-        while (eat(',')) {
-            args.add(sum());
-        }
-        expectClose(open);
-        depth--;
+        pending.push(new Pending(CALL, open, start, name, unary, binary, new ArrayList<>()));
+        return true;
+    }
+
+    /** The call whose arguments {@code frame} collected, after checking their number. */
+    private Expr call(Pending frame) {
+        String name = frame.name();
+        UnaryFunction unary = frame.unary();
+        BinaryFunction binary = frame.binary();
+        List<Expr> args = frame.args();
+        int start = frame.nameAt();
         boolean variadic = binary == Binary.MIN || binary == Binary.MAX;
         int wanted = unary != null ? 1 : 2;
         if (args.size() != wanted && !(variadic && args.size() > 2)) {
@@ -264,16 +318,6 @@ public final class Parser {
             e = e.apply(binary, args.get(i));
         }
         return e;
-    }
-
-    private void expectClose(int open) {
-        if (pos < text.length() && text.charAt(pos) == ')') {
-            pos++;
-            skipSpace();
-            return;
-        }
-        String found = pos == text.length() ? "end of expression" : describe(text.charAt(pos));
-        throw error(pos, "expected ')' to close the '(' at column " + (open + 1) + ", found " + found);
     }
 
     private void enter(int at) {
@@ -321,11 +365,17 @@ public final class Parser {
         return new ParseException(text, at + 1, problem + " (column " + (at + 1) + ")");
     }
 
-    private static String describe(char c) {
+    private String describe(int at) {
+        int c = text.codePointAt(at);
         if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-            return String.format("character U+%04X", (int) c);
+            return String.format("character U+%04X", c);
         }
-        return "'" + c + "'";
+        if (c == '\uFFFD') {
+            // What the JVM makes of command-line bytes it cannot decode in a non-UTF-8 locale.
+            return "'\uFFFD' (U+FFFD, a character that could not be decoded: run under a UTF-8 locale, e.g."
+                    + " LC_ALL=C.UTF-8)";
+        }
+        return c < 128 ? "'" + Character.toString(c) + "'" : String.format("'%s' (U+%04X)", Character.toString(c), c);
     }
 
     private static boolean isDigit(char c) {

@@ -28,6 +28,18 @@ public record Unary(UnaryFunction function, Expr arg) implements Expr {
         return n;
     }
 
+    /** Structural equality ({@link Exprs#equal}): iterative, unlike a record's, so any depth is safe. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Expr e && Exprs.equal(this, e);
+    }
+
+    /** A structural hash ({@link Exprs#hash}), computed without recursion. */
+    @Override
+    public int hashCode() {
+        return Exprs.hash(this);
+    }
+
     @Override
     public String toString() {
         return ExprFormat.infix(this);

@@ -18,6 +18,10 @@ import java.util.function.Function;
  * first call with new shapes retraces (Java control flow is fixed at trace time, for the path taken), later calls
  * run the cached executor. The argument and the result may be tensors or structures of them (records such as
  * {@code ValueAndGrad}, lists, maps).
+ *
+ * <p><b>Threads.</b> Thread-safe: the first call with new input shapes traces and compiles once
+ * (other threads asking for the same shapes wait for it); calls with the same shapes then run one at a time, since
+ * their executor reuses its buffers, and calls with different shapes run in parallel.
  */
 public final class CompiledFunction<A, R> implements Function<A, R> {
 
@@ -26,7 +30,7 @@ public final class CompiledFunction<A, R> implements Function<A, R> {
 
     private final Function<A, R> f;
     private final Map<List<Shape>, Entry<R>> cache = new ConcurrentHashMap<>();
-    private volatile long compileNanos;
+    private final java.util.concurrent.atomic.LongAdder compileNanos = new java.util.concurrent.atomic.LongAdder();
 
     CompiledFunction(Function<A, R> f) {
         this.f = f;
@@ -62,7 +66,7 @@ public final class CompiledFunction<A, R> implements Function<A, R> {
 
     /** Total time spent tracing, optimising and compiling, in nanoseconds. */
     public long compileNanos() {
-        return compileNanos;
+        return compileNanos.sum();
     }
 
     private Entry<R> entry(A x) {
@@ -87,7 +91,7 @@ public final class CompiledFunction<A, R> implements Function<A, R> {
                 g = stage.build(vars, Tree.leaves(template));
             }
             Entry<R> e = new Entry<>(g, Executor.compiled(Passes.optimize().apply(g)), template);
-            compileNanos += System.nanoTime() - t0;
+            compileNanos.add(System.nanoTime() - t0); // signatures compile in parallel: += would lose updates
             return e;
         });
     }

@@ -31,6 +31,9 @@ import java.util.Map;
  * writes over that operand in place. Buffers are reference-counted by identity, because some kernels (reshape)
  * share their input's buffer. Inputs, literals and outputs are never reused. Each run reports the peak of live
  * bytes.
+ *
+ * <p><b>Threads.</b> Not thread-safe (it reuses its buffers from run to run): run it on one thread at a
+ * time; {@link CompiledFunction} does that for you.
  */
 public final class Executor {
 

@@ -5,6 +5,8 @@ import java.util.function.Function;
 /**
  * Just-in-time compilation of tensor functions, transforms of them included ({@code Ad.valueAndGrad(f)}): the
  * function is traced into a graph, simplified, fused, and run by a planning executor with generated loops.
+ *
+ * <p><b>Threads.</b> Thread-safe, as are the {@link CompiledFunction}s it returns.
  */
 public final class Jit {
 

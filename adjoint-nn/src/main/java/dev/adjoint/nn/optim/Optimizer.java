@@ -6,6 +6,9 @@ import java.util.function.Function;
 /**
  * An optimiser: one update of the parameters of a scalar objective. Optimisers keep state between steps (moments,
  * curvature pairs, damping), so use one instance per training run.
+ *
+ * <p><b>Threads.</b> Not thread-safe, since optimisers keep state between steps: one instance per training
+ * run, on one thread. Models are immutable records of tensors, so they may be shared between threads.
  */
 public interface Optimizer {
 

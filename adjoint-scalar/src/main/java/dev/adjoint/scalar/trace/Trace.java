@@ -4,8 +4,10 @@ import dev.adjoint.scalar.BinaryFunction;
 import dev.adjoint.scalar.Real;
 import dev.adjoint.scalar.RealFunction;
 import dev.adjoint.scalar.UnaryFunction;
+import dev.adjoint.symbolic.BinaryExpr;
 import dev.adjoint.symbolic.Expr;
 import dev.adjoint.symbolic.Exprs;
+import dev.adjoint.symbolic.Unary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Optional;
  * <p>The trace can be replayed {@link #forward(double...) forward} (tangents for a seed ẋ) and
  * {@link #reverse() backward} (adjoints, with every update in the order the reverse sweep makes it), using the
  * local partial derivatives that the table rows' slopes gave while recording.
+ *
+ * <p><b>Threads.</b> Immutable, so thread-safe.
  */
 public final class Trace {
 
@@ -28,18 +32,20 @@ public final class Trace {
     private final double[] inputValues;
     private final List<Step> steps;
     private final Operand output;
+    private final Step folded;
 
-    private Trace(List<String> inputNames, double[] inputValues, List<Step> steps, Operand output) {
+    private Trace(List<String> inputNames, double[] inputValues, List<Step> steps, Operand output, Step folded) {
         this.inputNames = List.copyOf(inputNames);
         this.inputValues = inputValues.clone();
         this.steps = List.copyOf(steps);
         this.output = output;
+        this.folded = folded;
     }
 
     /** Records {@code f} at {@code x}; {@code names} name the inputs (x1, x2, … if empty). */
     public static Trace record(RealFunction f, List<String> names, double... x) {
         Trace run = recordAsRun(f, names, x);
-        return byLevel(run.inputNames, x, run.steps, run.output);
+        return byLevel(run.inputNames, x, run.steps, run.output, run.folded);
     }
 
     /**
@@ -67,7 +73,7 @@ public final class Trace {
             throw new IllegalArgumentException("the function returned a " + y.getClass().getSimpleName()
                     + " that was not computed from its traced inputs");
         }
-        return new Trace(inputNames, x, recorder.steps, output);
+        return new Trace(inputNames, x, recorder.steps, output, recorder.folded);
     }
 
     /**
@@ -75,7 +81,7 @@ public final class Trace {
      * recording order within a level: the lecture's numbering, which lists every operation on the inputs first.
      * Any order in which operands come before their uses is a valid Wengert list, and this one is canonical.
      */
-    private static Trace byLevel(List<String> names, double[] x, List<Step> recorded, Operand output) {
+    private static Trace byLevel(List<String> names, double[] x, List<Step> recorded, Operand output, Step folded) {
         int[] level = new int[recorded.size() + 1];
         for (Step s : recorded) {
             int l = 0;
@@ -100,12 +106,37 @@ public final class Trace {
         }
         Operand out = output.literal() || output.id() <= 0 ? output : Operand.node(renumber[output.id()],
                 output.value());
-        return new Trace(names, x, steps, out);
+        return new Trace(names, x, steps, out, folded);
     }
 
     /** Records expression {@code e} as a function of {@code variables} at {@code x}. */
     public static Trace record(Expr e, List<String> variables, double... x) {
-        return record(Exprs.toFunction(e, variables), variables, x);
+        Trace t = record(Exprs.toFunction(e, variables), variables, x);
+        if (x.length > 0) {
+            return t;
+        }
+        // Without inputs nothing is traced (there is no traced value to lift constants with): find the fold here.
+        return new Trace(t.inputNames, x, t.steps, t.output, firstNonFiniteFold(e));
+    }
+
+    private static Step firstNonFiniteFold(Expr root) {
+        java.util.Map<Expr, Double> values = new java.util.IdentityHashMap<>();
+        for (Expr e : Exprs.postOrder(root)) {
+            double v = e.evaluate(java.util.Map.of(), values);
+            values.put(e, v);
+            if (Double.isFinite(v)) {
+                continue;
+            }
+            if (e instanceof Unary u && Double.isFinite(values.get(u.arg()))) {
+                return new Step(0, u.function(), null, List.of(Operand.literal(values.get(u.arg()))), v, List.of(0.0));
+            }
+            if (e instanceof BinaryExpr b && Double.isFinite(values.get(b.left()))
+                    && Double.isFinite(values.get(b.right()))) {
+                return new Step(0, null, b.function(), List.of(Operand.literal(values.get(b.left())),
+                        Operand.literal(values.get(b.right()))), v, List.of(0.0, 0.0));
+            }
+        }
+        return null;
     }
 
     private static List<String> defaultNames(int n) {
@@ -162,18 +193,50 @@ public final class Trace {
     }
 
     /**
-     * Returns this trace if every step's value is finite.
+     * The first operation on constants alone that produced NaN or an infinity from finite constants, such as
+     * {@code 1e308 × 10}: such operations fold into a literal while recording, so they are not steps.
+     */
+    public Optional<Step> firstNonFiniteConstant() {
+        return Optional.ofNullable(folded);
+    }
+
+    /**
+     * Where the first NaN or infinity came from, as one line, e.g. {@code ln produced NaN at v₁ = ln(v₋₁) = ln(−2) =
+     * NaN} or {@code * produced an infinite value folding the constants 1e308 × 10 = ∞}; empty if every value is
+     * finite.
+     */
+    public Optional<String> nonFinite() {
+        TracePrinter printer = TracePrinter.of(TracePrinter.Format.TEXT, 3);
+        Optional<Step> step = firstNonFinite();
+        if (step.isPresent()) {
+            return Optional.of(produced(step.get()) + " at " + printer.describe(this, step.get()));
+        }
+        return nonFiniteConstant();
+    }
+
+    /**
+     * The {@link #firstNonFiniteConstant()} as one line, e.g. {@code * produced an infinite value folding the
+     * constants 1e308 × 10 = ∞}: the same at every point.
+     */
+    public Optional<String> nonFiniteConstant() {
+        return firstNonFiniteConstant().map(c -> produced(c) + " folding the constants "
+                + TracePrinter.of(TracePrinter.Format.TEXT, 3).describeConstant(c));
+    }
+
+    private static String produced(Step s) {
+        return s.symbol() + " produced " + (Double.isNaN(s.value()) ? "NaN" : "an infinite value");
+    }
+
+    /**
+     * Returns this trace if every value it computed is finite.
      *
-     * @throws NonFiniteException naming the first step that produced NaN or an infinity, e.g.
-     *     {@code v₁ = ln(v₋₁) = ln(−2) = NaN}
+     * @throws NonFiniteException naming the first step (or constant operation) that produced NaN or an infinity,
+     *     e.g. {@code ln produced NaN at v₁ = ln(v₋₁) = ln(−2) = NaN}
      */
     public Trace requireFinite() {
-        Optional<Step> bad = firstNonFinite();
+        Optional<String> bad = nonFinite();
         if (bad.isPresent()) {
-            Step s = bad.get();
-            String what = Double.isNaN(s.value()) ? "NaN" : "an infinite value";
-            throw new NonFiniteException(s, s.symbol() + " produced " + what + " at "
-                    + TracePrinter.of(TracePrinter.Format.TEXT, 3).describe(this, s));
+            throw new NonFiniteException(firstNonFinite().orElse(folded), bad.get());
         }
         return this;
     }
@@ -247,10 +310,14 @@ public final class Trace {
     static final class Recorder {
 
         private final List<Step> steps = new ArrayList<>();
+        private Step folded; // the first constant operation whose result is not finite although its operands are
 
         Traced unary(UnaryFunction f, Traced a) {
             double v = f.value(a.value());
             if (a.operand.literal()) {
+                if (folded == null && !Double.isFinite(v) && Double.isFinite(a.value())) {
+                    folded = new Step(0, f, null, List.of(a.operand), v, List.of(0.0));
+                }
                 return new Traced(this, Operand.literal(v));
             }
             return add(new Step(steps.size() + 1, f, null, List.of(a.operand), v, List.of(f.slope(a.value()))));
@@ -261,6 +328,9 @@ public final class Trace {
             double y = b.value();
             double v = f.value(x, y);
             if (a.operand.literal() && b.operand.literal()) {
+                if (folded == null && !Double.isFinite(v) && Double.isFinite(x) && Double.isFinite(y)) {
+                    folded = new Step(0, null, f, List.of(a.operand, b.operand), v, List.of(0.0, 0.0));
+                }
                 return new Traced(this, Operand.literal(v));
             }
             return add(new Step(steps.size() + 1, null, f, List.of(a.operand, b.operand), v,

@@ -88,6 +88,11 @@ public final class TracePrinter {
                 + notation.number(s.value()));
     }
 
+    /** One line for an operation on constants alone (which folds instead of being a step), e.g. {@code 1e308 × 10 = ∞}. */
+    public String describeConstant(Step s) {
+        return nfc(definition(s, true) + " = " + notation.number(s.value()));
+    }
+
     // ---- tables ----
 
     private Table primalTable(Trace t) {
