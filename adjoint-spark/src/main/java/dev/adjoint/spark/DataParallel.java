@@ -9,6 +9,7 @@ import dev.adjoint.interpret.Interpreter;
 import dev.adjoint.nn.Flat;
 import dev.adjoint.nn.Layer;
 import dev.adjoint.nn.optim.FirstOrder;
+import dev.adjoint.nn.optim.HessianFree;
 import dev.adjoint.nn.optim.Optimizer;
 import dev.adjoint.nn.optim.Step;
 import dev.adjoint.nn.train.Epoch;
@@ -181,6 +182,9 @@ public final class DataParallel<M> {
      */
     public Trainer.Result<M> fit(DistributedDataset<Batch> train, DistributedDataset<Batch> test, Optimizer optimizer,
                                  Trainer.Config config, Consumer<Epoch> onEpoch) {
+        if (optimizer instanceof HessianFree) {
+            throw forwardMode();
+        }
         long n = train.examples();
         if (n == 0) {
             throw new IllegalArgumentException("DataParallel.fit: the training set has no examples");
@@ -188,6 +192,7 @@ public final class DataParallel<M> {
         M current = model;
         List<Epoch> history = new ArrayList<>();
         DistributedObjective full = optimizer instanceof FirstOrder ? null : new DistributedObjective(train);
+        Function<M, Tensor> fullLoss = full == null ? null : full::apply;
         for (int e = 1; e <= config.epochs(); e++) {
             long start = System.nanoTime();
             double[] trained;
@@ -195,7 +200,7 @@ public final class DataParallel<M> {
                 trained = new double[3];
                 current = epoch((FirstOrder) optimizer, train, current, config, e, n, trained);
             } else {
-                Step<M> step = optimizer.step(full::apply, current);
+                Step<M> step = optimizer.step(fullLoss, current);
                 Partial at = full.find(pack(current));
                 trained = new double[] {step.loss(), at == null ? Double.NaN : at.accuracy(), n * full.passes};
                 full.passes = 0;
@@ -362,6 +367,11 @@ public final class DataParallel<M> {
             Tensor[] leaves = Tree.leaves(m).toArray(new Tensor[0]);
             CustomVjp p = new CustomVjp("DataParallel.objective", xs -> Tensor.scalar(eval(xs).meanLoss()),
                     (xs, y, g) -> {
+                        for (Tensor x : xs) {
+                            if (x.tracer() != null) {
+                                throw forwardMode();
+                            }
+                        }
                         double[] grad = eval(xs).meanGrad(parameters());
                         Tensor[] out = new Tensor[xs.length];
                         int o = 0;
@@ -373,9 +383,7 @@ public final class DataParallel<M> {
                         return out;
                     },
                     (xs, ts, y) -> {
-                        throw new UnsupportedOperationException("DataParallel.objective: forward mode (JVPs,"
-                                + " Hessian-vector products, Hessian-free) is not available over a distributed"
-                                + " data set; use L-BFGS or a first-order optimiser");
+                        throw forwardMode();
                     });
             return Interpreter.bind(p, leaves);
         }
@@ -412,6 +420,12 @@ public final class DataParallel<M> {
             }
             return null;
         }
+    }
+
+    private static UnsupportedOperationException forwardMode() {
+        return new UnsupportedOperationException("DataParallel.objective: forward mode and second derivatives (JVPs,"
+                + " Hessian-vector products, Hessian-free) are not available over a distributed data set; use L-BFGS"
+                + " or a first-order optimiser");
     }
 
     private double[] pack(M at) {

@@ -27,8 +27,8 @@ final class IdxRows {
         }
     }
 
-    /** Rows {@code from} … {@code to − 1} (along the first axis) scaled by {@code scale}, row-major. */
-    static double[] read(Path file, int from, int to, double scale) {
+    /** Rows {@code from} … {@code to − 1} (along the first axis) divided by {@code divisor}, row-major. */
+    static double[] read(Path file, int from, int to, double divisor) {
         try (DataInputStream in = open(file)) {
             int[] dims = header(in, file);
             if (from < 0 || to > dims[0] || from > to) {
@@ -48,7 +48,7 @@ final class IdxRows {
             }
             double[] out = new double[bytes.length];
             for (int i = 0; i < out.length; i++) {
-                out[i] = (bytes[i] & 0xff) * scale;
+                out[i] = (bytes[i] & 0xff) / divisor;
             }
             return out;
         } catch (IOException e) {

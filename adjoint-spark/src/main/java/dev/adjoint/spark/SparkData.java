@@ -54,7 +54,7 @@ public final class SparkData {
         return DistributedDataset.of(context(spark).parallelize(parts, partitions).map(p -> {
             int from = start(n, partitions, p);
             int to = start(n, partitions, p + 1);
-            double[] x = IdxRows.read(Path.of(img), from, to, 1 / 255.0);
+            double[] x = IdxRows.read(Path.of(img), from, to, 255.0);
             double[] y = IdxRows.read(Path.of(lab), from, to, 1);
             return Batch.of(x, new int[] {to - from, features}, y, new int[] {to - from});
         })).cache();

@@ -20,6 +20,7 @@ final class Sessions {
                 .appName("adjoint-spark-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.locality.wait", "0")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();
@@ -39,6 +40,17 @@ final class Sessions {
         }
         return new Dataset(Tensor.of(NdArray.adopt(Shape.of(n, features), x)),
                 Tensor.of(NdArray.adopt(Shape.of(n), y)));
+    }
+
+    /** n examples of two normal inputs labelled by the side of a line they fall on. */
+    static Dataset separable(long seed, int n) {
+        Rng rng = Rng.seed(seed);
+        double[] x = rng.normal(2 * n);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = x[2 * i] - 0.5 * x[2 * i + 1] > 0.2 ? 1 : 0;
+        }
+        return new Dataset(Tensor.of(NdArray.adopt(Shape.of(n, 2), x)), Tensor.of(NdArray.adopt(Shape.of(n), y)));
     }
 
     /** max |a − b| / max |b|. */
