@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -104,6 +105,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Train data-parallel on Apache Spark: local[N], spark://HOST:7077, yarn, ... (sgd/adam take"
+                    + " synchronous mini-batch steps, lbfgs one full-batch step per epoch). Run through ./adjoint,"
+                    + " which adds Spark to the class path.")
+    String spark;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "With --spark: partitions of the training set (default: Spark's default parallelism).")
+    Integer partitions;
+
     @Option(names = "--compare-optimizers",
             description = "Instead of training a classifier: Hessian-free vs L-BFGS vs Adam vs SGD on a badly"
                     + " conditioned least-squares network; writes compare-optimizers.png (loss against epochs and"
@@ -135,6 +146,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (epochs != null && epochs < 1 || batch != null && batch < 1 || limit != null && limit < 1) {
             throw new CommandLine.ParameterException(cl, "--epochs, --batch and --limit must be at least 1");
+        }
+        if (partitions != null && (spark == null || partitions < 1)) {
+            throw new CommandLine.ParameterException(cl, "--partitions needs --spark and must be at least 1");
+        }
+        if (spark != null && !SparkRun.available()) {
+            throw new CommandLine.ParameterException(cl, "--spark: Apache Spark is not on the class path; run"
+                    + " through ./adjoint, which adds it for --spark runs (see adjoint-spark/README.md)");
         }
         if (lr != null && !(lr > 0)) {
             throw new CommandLine.ParameterException(cl, "--lr must be positive, got " + lr);
@@ -200,7 +218,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Config config = new Trainer.Config(nEpochs, b, seed, quiet ? null : System.err);
         Trainer.Result<Sequential> result;
         try {
-            result = trainer.fit(net, split.train(), split.test(), opt, config, e -> {
+            Consumer<Epoch> onEpoch = e -> {
                 w.println(e.summary());
                 w.flush();
                 if (jsonOut != null) {
@@ -211,7 +229,9 @@ final class TrainCommand implements Callable<Integer> {
                         throw new UncheckedIOException("cannot write " + json + ": " + ex.getMessage(), ex);
                     }
                 }
-            });
+            };
+            result = spark != null ? SparkRun.fit(spark, partitions, net, split, opt, config, onEpoch, w)
+                    : trainer.fit(net, split.train(), split.test(), opt, config, onEpoch);
         } finally {
             close(jsonOut);
         }

@@ -1,0 +1,31 @@
+package dev.adjoint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code adjoint train --spark}: the local trainer's table, computed by adjoint-spark on a local Spark. */
+class TrainSparkTest {
+
+    @Test
+    void trainsOnALocalSparkAndPrintsTheSameTable() {
+        Cli.Result r = Cli.run("train", "--spark", "local[2]", "--partitions", "3", "--epochs", "3", "--seed", "4",
+                "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("spark:     local[2] (Spark 4.", "3 partitions",
+                "synchronous data-parallel mini-batches", "epoch   1  train loss", "epoch   3  train loss",
+                "test accuracy");
+        Matcher m = Pattern.compile("test accuracy (\\d\\.\\d+) after 3 epochs").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isGreaterThan(0.55);   // two spirals: chance is 0.5
+    }
+
+    @Test
+    void partitionsWithoutSparkIsAUsageError() {
+        Cli.Result r = Cli.run("train", "--partitions", "3", "--epochs", "1");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--partitions needs --spark");
+    }
+}
