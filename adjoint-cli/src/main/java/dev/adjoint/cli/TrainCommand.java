@@ -150,6 +150,11 @@ final class TrainCommand implements Callable<Integer> {
         if (partitions != null && (spark == null || partitions < 1)) {
             throw new CommandLine.ParameterException(cl, "--partitions needs --spark and must be at least 1");
         }
+        if (spark != null && (compare || optimizer == OptimizerKind.hf)) {
+            throw new CommandLine.ParameterException(cl, "--spark trains a classifier with sgd, adam or lbfgs (Hessian-"
+                    + "free needs Hessian-vector products, which a distributed loss does not give; --compare-optimizers"
+                    + " runs locally)");
+        }
         if (spark != null && !SparkRun.available()) {
             throw new CommandLine.ParameterException(cl, "--spark: Apache Spark is not on the class path; run"
                     + " through ./adjoint, which adds it for --spark runs (see adjoint-spark/README.md)");

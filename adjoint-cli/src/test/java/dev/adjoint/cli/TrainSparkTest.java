@@ -23,9 +23,12 @@ class TrainSparkTest {
     }
 
     @Test
-    void partitionsWithoutSparkIsAUsageError() {
+    void optionsThatDoNotFitAreUsageErrors() {
         Cli.Result r = Cli.run("train", "--partitions", "3", "--epochs", "1");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--partitions needs --spark");
+        Cli.Result hf = Cli.run("train", "--spark", "local[1]", "--optimizer", "hf");
+        assertThat(hf.exit()).isEqualTo(2);
+        assertThat(hf.err()).contains("Hessian-free needs Hessian-vector products");
     }
 }

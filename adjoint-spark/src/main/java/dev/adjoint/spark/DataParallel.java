@@ -297,6 +297,7 @@ public final class DataParallel<M> {
     private static final class Worker<M> implements Function2<Integer, Iterator<Batch>, Iterator<Partial>> {
 
         private static final long serialVersionUID = 1L;
+        private static final int CHUNK = 2048;
 
         private final Skeleton<M> skeleton;
         private final Objective<M> objective;
@@ -326,14 +327,18 @@ public final class DataParallel<M> {
                 if (b.size() == 0) {
                     continue;
                 }
-                long[] correct = {0};
-                if (gradient) {
-                    ValueAndGrad<M> vg = Ad.valueAndGrad((M m) -> scalar(objective.loss(m, b, training, correct)))
-                            .apply(model);
-                    acc.addBlock(vg.value().item(), skeleton.flat().pack(vg.grad()), b.size(), correct[0]);
-                } else {
-                    acc.addBlock(scalar(objective.loss(model, b, training, correct)).item(), null, b.size(),
-                            correct[0]);
+                // Large blocks (full-batch passes) in chunks, so the tape holds one chunk's activations at a time.
+                for (int from = 0; from < b.size(); from += CHUNK) {
+                    Batch c = b.size() <= CHUNK ? b : b.range(from, Math.min(b.size(), from + CHUNK));
+                    long[] correct = {0};
+                    if (gradient) {
+                        ValueAndGrad<M> vg = Ad.valueAndGrad((M m) -> scalar(objective.loss(m, c, training,
+                                correct))).apply(model);
+                        acc.addBlock(vg.value().item(), skeleton.flat().pack(vg.grad()), c.size(), correct[0]);
+                    } else {
+                        acc.addBlock(scalar(objective.loss(model, c, training, correct)).item(), null, c.size(),
+                                correct[0]);
+                    }
                 }
             }
             acc.maxNanos = System.nanoTime() - t0;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 /** Distributed data sets: from IDX files read on the executors, from an in-memory data set, or from a list. */
@@ -60,16 +61,22 @@ public final class SparkData {
         })).cache();
     }
 
-    /** An in-memory data set split into {@code partitions} consecutive blocks (shipped from the driver), cached. */
+    /**
+     * An in-memory data set split into {@code partitions} consecutive blocks, cached. Each block goes out as its own
+     * broadcast, fetched by the executor that computes its partition: tasks then carry a handle, not the examples
+     * (a parallelized collection would put its slice into every task of every step).
+     */
     public static DistributedDataset<Batch> of(SparkSession spark, Dataset data, int partitions) {
         checkPartitions(partitions, "of");
-        Batch all = Batch.of(data);
-        int n = all.size();
-        List<Batch> blocks = new ArrayList<>(partitions);
+        JavaSparkContext sc = context(spark);
+        int n = data.size();
+        List<Broadcast<Batch>> blocks = new ArrayList<>(partitions);
+        List<Integer> index = new ArrayList<>(partitions);
         for (int p = 0; p < partitions; p++) {
-            blocks.add(all.range(start(n, partitions, p), start(n, partitions, p + 1)));
+            blocks.add(sc.broadcast(Batch.of(data.range(start(n, partitions, p), start(n, partitions, p + 1)))));
+            index.add(p);
         }
-        return DistributedDataset.of(context(spark).parallelize(blocks, partitions)).cache();
+        return DistributedDataset.of(sc.parallelize(index, partitions).map(p -> blocks.get(p).value())).cache();
     }
 
     /** Any serializable items (hyper-parameters, seeds, configurations) spread over {@code partitions}. */

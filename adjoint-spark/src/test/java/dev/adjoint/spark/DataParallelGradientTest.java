@@ -87,6 +87,13 @@ class DataParallelGradientTest {
     }
 
     @Test
+    void largeBlocksAreDifferentiatedInChunksWithTheSameResult() {
+        Dataset big = Sessions.classes(6, 5000, 4, 3);   // one block of 5000: three chunks of at most 2048
+        double[] g = Flat.of(MLP).pack(DataParallel.of(MLP, CE).valueAndGrad(SparkData.of(spark, big, 1)).grad());
+        assertThat(Sessions.relative(g, local(MLP, big))).isLessThan(1e-12);
+    }
+
+    @Test
     void structuredParametersComeBackInTheirOwnType() {
         Rng rng = Rng.seed(3);
         Map<String, Tensor> offsets = new LinkedHashMap<>();
