@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,6 +121,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Train data-parallel on Apache Spark: local[N], spark://HOST:7077, yarn, ... (sgd/adam take"
+                    + " synchronous mini-batch steps, lbfgs one full-batch step per epoch). Run through ./adjoint,"
+                    + " which adds Spark to the class path.")
+    String spark;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "With --spark: partitions of the training set (default: Spark's default parallelism).")
+    Integer partitions;
+
     @Option(names = "--compare-optimizers",
             description = "Instead of training a classifier: Hessian-free vs L-BFGS vs Adam vs SGD on a badly"
                     + " conditioned least-squares network; writes compare-optimizers.png (loss against epochs and"
@@ -155,6 +166,22 @@ final class TrainCommand implements Callable<Integer> {
         if (compare && (save != null || resume != null)) {
             throw new CommandLine.ParameterException(cl, "--save and --resume apply to training a classifier, not to"
                     + " --compare-optimizers");
+        }
+        if (spark != null && (save != null || resume != null)) {
+            throw new CommandLine.ParameterException(cl, "--save and --resume apply to local training; a --spark run"
+                    + " writes its parameters with --out");
+        }
+        if (partitions != null && (spark == null || partitions < 1)) {
+            throw new CommandLine.ParameterException(cl, "--partitions needs --spark and must be at least 1");
+        }
+        if (spark != null && (compare || optimizer == OptimizerKind.hf)) {
+            throw new CommandLine.ParameterException(cl, "--spark trains a classifier with sgd, adam or lbfgs (Hessian-"
+                    + "free needs Hessian-vector products, which a distributed loss does not give; --compare-optimizers"
+                    + " runs locally)");
+        }
+        if (spark != null && !SparkRun.available()) {
+            throw new CommandLine.ParameterException(cl, "--spark: Apache Spark is not on the class path; run"
+                    + " through ./adjoint, which adds it for --spark runs (see adjoint-spark/README.md)");
         }
         if (lr != null && !(lr > 0)) {
             throw new CommandLine.ParameterException(cl, "--lr must be positive, got " + lr);
@@ -232,7 +259,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Config config = new Trainer.Config(nEpochs, b, seed, quiet ? null : System.err);
         Trainer.Result<Sequential> result;
         try {
-            result = trainer.fit(net, done, split.train(), split.test(), opt, config, (e, m) -> {
+            BiConsumer<Epoch, Sequential> onEpoch = (e, m) -> {
                 if (save != null) {
                     TrainingState.save(save, m, opt, e.epoch(), settings);
                 }
@@ -246,7 +273,10 @@ final class TrainCommand implements Callable<Integer> {
                         throw new UncheckedIOException("cannot write " + json + ": " + ex.getMessage(), ex);
                     }
                 }
-            });
+            };
+            result = spark != null
+                    ? SparkRun.fit(spark, partitions, net, split, opt, config, e -> onEpoch.accept(e, null), w)
+                    : trainer.fit(net, done, split.train(), split.test(), opt, config, onEpoch);
         } finally {
             close(jsonOut);
         }
