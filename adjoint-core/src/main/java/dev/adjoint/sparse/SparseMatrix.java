@@ -63,6 +63,40 @@ public final class SparseMatrix {
         return new SparseMatrix(p, v);
     }
 
+    /** The matrices on top of each other (the rows of the first, then the second's, …); all have equal columns. */
+    public static SparseMatrix stackRows(SparseMatrix... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("SparseMatrix.stackRows: no matrices");
+        }
+        int cols = parts[0].cols();
+        int rows = 0;
+        int nnz = 0;
+        for (SparseMatrix a : parts) {
+            if (a.cols() != cols) {
+                throw new IllegalArgumentException("SparseMatrix.stackRows: " + a.rows() + " x " + a.cols()
+                        + " under a matrix with " + cols + " columns");
+            }
+            rows += a.rows();
+            nnz += a.nnz();
+        }
+        int[] r = new int[nnz];
+        int[] c = new int[nnz];
+        double[] v = new double[nnz];
+        int e = 0;
+        int offset = 0;
+        for (SparseMatrix a : parts) {
+            int[] ri = a.rowIndices();
+            System.arraycopy(a.pattern.idx(), 0, c, e, a.nnz());
+            System.arraycopy(a.values, 0, v, e, a.nnz());
+            for (int k = 0; k < ri.length; k++) {
+                r[e + k] = ri[k] + offset;
+            }
+            e += a.nnz();
+            offset += a.rows();
+        }
+        return fromCoo(rows, cols, r, c, v);
+    }
+
     /** The pattern. */
     public Sparsity pattern() {
         return pattern;

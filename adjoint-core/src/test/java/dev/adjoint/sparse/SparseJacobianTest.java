@@ -152,6 +152,11 @@ class SparseJacobianTest {
         assertThat(a.get(1, 1)).isZero();
         assertThat(a.multiply(new double[] {1, 10, 100, 1000})).containsExactly(2003, 500, 50);
         assertThat(SparseMatrix.fromDense(a.toDense()).values()).containsExactly(a.values());
+        SparseMatrix b = SparseMatrix.stackRows(a, SparseMatrix.fromDense(Tensor.of(new double[][] {{0, 7, 0, 8}})));
+        assertThat(b.rowPointers()).containsExactly(0, 2, 3, 4, 6);
+        assertThat(b.get(3, 3)).isEqualTo(8);
+        assertThatThrownBy(() -> SparseMatrix.stackRows(a, SparseMatrix.fromDense(Tensor.eye(2))))
+                .hasMessage("SparseMatrix.stackRows: 2 x 2 under a matrix with 4 columns");
     }
 
     @Test
