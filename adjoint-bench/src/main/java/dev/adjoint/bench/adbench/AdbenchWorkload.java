@@ -129,6 +129,24 @@ public abstract class AdbenchWorkload extends NamedWorkload {
         }
 
         @Override
+        protected boolean hasManual() {
+            return true;
+        }
+
+        @Override
+        public Task manualTask() {
+            GmmInput in = read();
+            ManualGmm manual = new ManualGmm(in);
+            double[] grad = new double[GmmAdbench.flatten(in.params()).length];
+            return () -> {
+                // The parameters are read from the tensors each call, as the tensor task receives them.
+                double v = manual.valueAndGradient(in.params().alphas().toArray(), in.params().means().toArray(),
+                        in.params().icf().toArray(), grad);
+                return v + grad[0];
+            };
+        }
+
+        @Override
         public Task objectiveTask() {
             GmmInput in = read();
             return () -> dev.adjoint.examples.Gmm.objective(in.params(), in.problem()).item();
@@ -153,6 +171,22 @@ public abstract class AdbenchWorkload extends NamedWorkload {
 
         private BaInput read() {
             return BaInput.resource("ba/" + input() + ".txt");
+        }
+
+        @Override
+        public int heapMegabytes() {
+            return 3072;   // ba3's Jacobian: 182 072 observations, about 1 GB at its peak
+        }
+
+        @Override
+        protected boolean hasManual() {
+            return true;
+        }
+
+        @Override
+        public Task manualTask() {
+            BaInput in = read();
+            return () -> ManualBa.jacobian(in).values()[0];
         }
 
         @Override

@@ -10,7 +10,7 @@ import java.util.List;
  * ADBench's bundle adjustment in tensor code. Each observation packs its camera (rotation as an angle-axis vector,
  * centre, focal length, principal point, two radial-distortion coefficients), its point and its weight into 15
  * numbers; the reprojection error is w · (project(camera, point) − feature) and the weight error 1 − w². Written
- * on the last axis, so one call evaluates one observation [15] or all of them [p, 15].
+ * on the leading axis, so one call evaluates one observation [15] or all of them [15, p].
  */
 public final class BundleAdjustment {
 
@@ -24,33 +24,39 @@ public final class BundleAdjustment {
     public record Residuals(Tensor reprojection, Tensor weight) {
     }
 
-    /** Each observation's camera, point and weight side by side: [p, 15]. */
+    /** Each observation's camera, point and weight, component by component: [15, p]. */
     public static Tensor pack(BaInput in) {
-        Tensor cams = in.cams().take(0, indices(in.camIndex()));
-        Tensor pts = in.points().take(0, indices(in.ptIndex()));
-        return Tensor.concat(1, cams, pts, in.weights().unsqueeze(1));
+        Tensor cams = in.cams().transpose().take(1, indices(in.camIndex()));
+        Tensor pts = in.points().transpose().take(1, indices(in.ptIndex()));
+        return Tensor.concat(0, cams, pts, in.weights().unsqueeze(0));
     }
 
     /** Both residuals at the input's parameters. */
     public static Residuals residuals(BaInput in) {
-        return new Residuals(reprojection(pack(in), in.features()), weightError(in.weights()));
+        return new Residuals(reprojection(pack(in), in.features().transpose()).transpose(),
+                weightError(in.weights()));
     }
 
-    /** w · (project(camera, point) − feature) for packed observations [..., 15] and features [..., 2]. */
+    /**
+     * w · (project(camera, point) − feature) for packed observations [15, …] and features [2, …]: [2, …]. Written
+     * component by component on the leading axis, so every operation is elementwise on whole rows.
+     */
     public static Tensor reprojection(Tensor packed, Tensor feature) {
-        Tensor rot = packed.slice(-1, 0, 3);
-        Tensor centre = packed.slice(-1, 3, 6);
-        Tensor focal = packed.slice(-1, 6, 7);
-        Tensor principal = packed.slice(-1, 7, 9);
-        Tensor k1 = packed.slice(-1, 9, 10);
-        Tensor k2 = packed.slice(-1, 10, 11);
-        Tensor point = packed.slice(-1, 11, 14);
-        Tensor w = packed.slice(-1, 14, 15);
-        Tensor xcam = rotate(rot, point.sub(centre));
-        Tensor proj = xcam.slice(-1, 0, 2).div(xcam.slice(-1, 2, 3));
-        Tensor rsq = proj.square().sum(new int[] {-1}, true);
-        Tensor distortion = k1.mul(rsq).add(k2.mul(rsq.square())).add(1);
-        return w.mul(proj.mul(distortion).mul(focal).add(principal).sub(feature));
+        V3 rot = V3.of(packed, 0);
+        V3 centre = V3.of(packed, 3);
+        Tensor focal = packed.index(6);
+        Tensor k1 = packed.index(9);
+        Tensor k2 = packed.index(10);
+        V3 point = V3.of(packed, 11);
+        Tensor w = packed.index(14);
+        V3 xcam = rotate(rot, point.sub(centre));
+        Tensor p0 = xcam.x().div(xcam.z());
+        Tensor p1 = xcam.y().div(xcam.z());
+        Tensor rsq = p0.square().add(p1.square());
+        Tensor scale = k1.mul(rsq).add(k2.mul(rsq.square())).add(1).mul(focal);
+        Tensor e0 = w.mul(p0.mul(scale).add(packed.index(7)).sub(feature.index(0)));
+        Tensor e1 = w.mul(p1.mul(scale).add(packed.index(8)).sub(feature.index(1)));
+        return Tensor.stack(0, e0, e1);
     }
 
     /** 1 − w². */
@@ -62,26 +68,49 @@ public final class BundleAdjustment {
      * Rodrigues' rotation of x by the angle-axis vector r: x cos θ + (ω × x) sin θ + ω (ω · x)(1 − cos θ) with
      * θ = |r|, ω = r / θ; at θ = 0 its first-order form x + r × x (the masked branch sees θ = 1, so no NaN).
      */
-    static Tensor rotate(Tensor r, Tensor x) {
-        Tensor sq = r.square().sum(new int[] {-1}, true);
+    static V3 rotate(V3 r, V3 x) {
+        Tensor sq = r.dot(r);
         Tensor nonzero = sq.ne(0);
         Tensor theta = Tensor.where(nonzero, sq, 1.0).sqrt();
         Tensor cos = theta.cos();
-        Tensor omega = r.div(theta);
-        Tensor dot = omega.mul(x).sum(new int[] {-1}, true);
-        Tensor rotated = x.mul(cos).add(cross(omega, x).mul(theta.sin())).add(omega.mul(dot.mul(cos.neg().add(1))));
-        return Tensor.where(nonzero, rotated, x.add(cross(r, x)));
+        V3 omega = r.div(theta);
+        V3 rotated = x.mul(cos).add(omega.cross(x).mul(theta.sin())).add(omega.mul(omega.dot(x).mul(cos.neg()
+                .add(1))));
+        V3 small = x.add(r.cross(x));
+        return new V3(Tensor.where(nonzero, rotated.x(), small.x()), Tensor.where(nonzero, rotated.y(), small.y()),
+                Tensor.where(nonzero, rotated.z(), small.z()));
     }
 
-    /** a × b on the last axis. */
-    static Tensor cross(Tensor a, Tensor b) {
-        Tensor a0 = a.slice(-1, 0, 1);
-        Tensor a1 = a.slice(-1, 1, 2);
-        Tensor a2 = a.slice(-1, 2, 3);
-        Tensor b0 = b.slice(-1, 0, 1);
-        Tensor b1 = b.slice(-1, 1, 2);
-        Tensor b2 = b.slice(-1, 2, 3);
-        return Tensor.concat(-1, a1.mul(b2).sub(a2.mul(b1)), a2.mul(b0).sub(a0.mul(b2)), a0.mul(b1).sub(a1.mul(b0)));
+    /** A 3-vector of tensors (one per component), for componentwise vector algebra. */
+    record V3(Tensor x, Tensor y, Tensor z) {
+
+        static V3 of(Tensor packed, int first) {
+            return new V3(packed.index(first), packed.index(first + 1), packed.index(first + 2));
+        }
+
+        V3 add(V3 o) {
+            return new V3(x.add(o.x), y.add(o.y), z.add(o.z));
+        }
+
+        V3 sub(V3 o) {
+            return new V3(x.sub(o.x), y.sub(o.y), z.sub(o.z));
+        }
+
+        V3 mul(Tensor s) {
+            return new V3(x.mul(s), y.mul(s), z.mul(s));
+        }
+
+        V3 div(Tensor s) {
+            return new V3(x.div(s), y.div(s), z.div(s));
+        }
+
+        Tensor dot(V3 o) {
+            return x.mul(o.x).add(y.mul(o.y)).add(z.mul(o.z));
+        }
+
+        V3 cross(V3 o) {
+            return new V3(y.mul(o.z).sub(z.mul(o.y)), z.mul(o.x).sub(x.mul(o.z)), x.mul(o.y).sub(y.mul(o.x)));
+        }
     }
 
     /**
@@ -91,9 +120,8 @@ public final class BundleAdjustment {
      * observations, the weight rows from {@code vmap(grad)}.
      */
     public static SparseMatrix jacobian(BaInput in) {
-        Tensor packed = pack(in);
         Tensor blocks = Ad.vmap((List<Tensor> a) -> Ad.jacobian((Tensor z) -> reprojection(z, a.get(1)))
-                .apply(a.get(0)), new int[] {0, 0}, 0).apply(List.of(packed, in.features()));
+                .apply(a.get(0)), new int[] {1, 1}, 0).apply(List.of(pack(in), in.features().transpose()));
         Tensor dw = Ad.vmap(Ad.grad(BundleAdjustment::weightError)).apply(in.weights());
         int n = in.n();
         int m = in.m();
