@@ -23,7 +23,8 @@ two-line log-multivariate-gamma when scipy is not installed (Debian's python3-to
 (calculate_jacobian(1)), the median over repetitions (at least 3, or one when a single call takes over 20 s), as JSON
 lines like `adjoint bench --json` writes, with impl "pytorch-adbench". For BA a vectorised PyTorch variant
 ("pytorch-vectorised": all observations as one batch, the 2 x 15 blocks from two backward passes, since observations
-do not interact) is timed too, because ADBench's module loops over observations in Python.
+do not interact) is timed too, because ADBench's module loops over observations in Python (so slowly that it is
+skipped above --max-ba-observations, 50 000 by default: ba3).
 """
 
 import argparse
@@ -216,7 +217,7 @@ def ba_vectorised(inp):
     return objective, jacobian
 
 
-def times(ad, out, only):
+def times(ad, out, only, max_ba):
     cases = [("gmm", n, None) for n in GMM] + [("ba", n, None) for n in BA] + [("lstm", n, None) for n in LSTM] \
         + [("hand", n, v) for v in ("simple_small", "complicated_small") for n in HAND]
     with open(out, "a") as f:
@@ -228,9 +229,14 @@ def times(ad, out, only):
             m.prepare(inp)
             base = os.path.basename(name)[:-4]
             label = base if variant is None else variant.split("_")[0] + "_" + base
-            t_obj, n_obj = timed(lambda: m.calculate_objective(1))
-            t_jac, n_jac = timed(lambda: m.calculate_jacobian(1))
-            rows = [("pytorch-adbench", t_obj, t_jac, n_obj, n_jac)]
+            rows = []
+            if kind == "ba" and len(inp.obs) > max_ba:
+                print(f"# {label}: ADBench's per-observation PyTorch BA skipped ({len(inp.obs)} observations > "
+                      f"--max-ba-observations {max_ba}; ba1 takes about 4 minutes)", flush=True)
+            else:
+                t_obj, n_obj = timed(lambda: m.calculate_objective(1))
+                t_jac, n_jac = timed(lambda: m.calculate_jacobian(1))
+                rows.append(("pytorch-adbench", t_obj, t_jac, n_obj, n_jac))
             if kind == "ba":
                 obj, jac = ba_vectorised(inp)
                 a, na = timed(obj)
@@ -251,6 +257,10 @@ def main():
     p.add_argument("--reference", metavar="DIR", help="write the reference JSON files here")
     p.add_argument("--time", metavar="FILE", help="append PyTorch timings as JSON lines to FILE")
     p.add_argument("--only", default="", help="with --time: comma-separated objectives (gmm, ba, lstm, hand)")
+    p.add_argument("--max-ba-observations", type=int, default=50000,
+                   help="with --time: skip ADBench's per-observation PyTorch BA module above this many observations "
+                        "(it loops in Python: ba1, 31 843 observations, takes about 4 minutes); the vectorised "
+                        "variant is timed on every input")
     a = p.parse_args()
     torch.set_default_dtype(torch.float64)
     torch.set_num_threads(1)
@@ -258,7 +268,7 @@ def main():
     if a.reference:
         reference(ad, a.reference)
     if a.time:
-        times(ad, a.time, [s for s in a.only.split(",") if s])
+        times(ad, a.time, [s for s in a.only.split(",") if s], a.max_ba_observations)
     if not a.reference and not a.time:
         p.error("nothing to do: give --reference DIR and/or --time FILE")
 
