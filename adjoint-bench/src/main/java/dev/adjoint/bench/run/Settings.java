@@ -30,6 +30,11 @@ public record Settings(String name, int rounds, int warmups, int warmupMillis, i
         return new Settings("full", 3, 3, 1000, 5, 1000, "1g");
     }
 
+    /** These settings with another number of rounds. */
+    public Settings withRounds(int n) {
+        return new Settings(name, n, warmups, warmupMillis, iterations, iterationMillis, heap);
+    }
+
     /** JVM flags of every fork: fixed heap, pre-touched. */
     public List<String> jvmArgs() {
         return jvmArgs(0);
