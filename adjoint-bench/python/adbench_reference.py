@@ -24,7 +24,11 @@ two-line log-multivariate-gamma when scipy is not installed (Debian's python3-to
 lines like `adjoint bench --json` writes, with impl "pytorch-adbench". For BA a vectorised PyTorch variant
 ("pytorch-vectorised": all observations as one batch, the 2 x 15 blocks from two backward passes, since observations
 do not interact) is timed too, because ADBench's module loops over observations in Python (so slowly that it is
-skipped above --max-ba-observations, 50 000 by default: ba3).
+skipped above --max-ba-observations, 50 000 by default: ba3). Its hand module runs one backward pass per residual
+(5 minutes for hand4's 1 200 rows) and is skipped above --max-hand-points (400: hand6); next to it
+"pytorch-vectorised" is PyTorch's own `torch.autograd.functional.jacobian(objective, x, vectorize=True,
+strategy="forward-mode")` of ADBench's hand objective (the complicated variant only up to --max-hand-points: its
+2N + 26 tangents would not fit in memory for hand6).
 """
 
 import argparse
@@ -217,7 +221,7 @@ def ba_vectorised(inp):
     return objective, jacobian
 
 
-def times(ad, out, only, max_ba):
+def times(ad, out, only, max_ba, max_hand):
     cases = [("gmm", n, None) for n in GMM] + [("ba", n, None) for n in BA] + [("lstm", n, None) for n in LSTM] \
         + [("hand", n, v) for v in ("simple_small", "complicated_small") for n in HAND]
     with open(out, "a") as f:
@@ -230,13 +234,25 @@ def times(ad, out, only, max_ba):
             base = os.path.basename(name)[:-4]
             label = base if variant is None else variant.split("_")[0] + "_" + base
             rows = []
-            if kind == "ba" and len(inp.obs) > max_ba:
+            if kind == "hand" and len(inp.data.correspondences) > max_hand:
+                print(f"# {label}: ADBench's PyTorch hand module skipped ({len(inp.data.correspondences)} points > "
+                      f"--max-hand-points {max_hand}; it runs one backward pass per residual: hand4, 400 points, "
+                      f"takes about 5 minutes)", flush=True)
+            elif kind == "ba" and len(inp.obs) > max_ba:
                 print(f"# {label}: ADBench's per-observation PyTorch BA skipped ({len(inp.obs)} observations > "
                       f"--max-ba-observations {max_ba}; ba1 takes about 4 minutes)", flush=True)
             else:
                 t_obj, n_obj = timed(lambda: m.calculate_objective(1))
                 t_jac, n_jac = timed(lambda: m.calculate_jacobian(1))
                 rows.append(("pytorch-adbench", t_obj, t_jac, n_obj, n_jac))
+            if kind == "hand" and (variant == "simple_small" or len(inp.data.correspondences) <= max_hand):
+                # PyTorch's own vectorised Jacobian of ADBench's objective: forward mode, all tangents in one vmap.
+                objective = lambda v: m.objective_function(v, *m.params)
+                x = m.inputs.detach()
+                b, nb = timed(lambda: torch.autograd.functional.jacobian(objective, x, vectorize=True,
+                                                                         strategy="forward-mode"))
+                a, na = timed(lambda: objective(x))
+                rows.append(("pytorch-vectorised", a, b, na, nb))
             if kind == "ba":
                 obj, jac = ba_vectorised(inp)
                 a, na = timed(obj)
@@ -251,24 +267,65 @@ def times(ad, out, only, max_ba):
                 f.flush()
 
 
+def table(java_files, torch_files):
+    """A markdown table: per input, Adjoint's rows (adjoint-tensor, manual) next to PyTorch's, times in ms."""
+    def load(files):
+        rows = []
+        for name in files:
+            with open(name) as f:
+                rows += [json.loads(line) for line in f if line.strip().startswith("{")]
+        return rows
+    java = [r for r in load(java_files) if r.get("workload", "").startswith("adbench_")]
+    torch_rows = load(torch_files)
+    ms = lambda s: f"{s * 1e3:.3g}" if s < 10 else f"{s * 1e3:.0f}"
+    print("| workload | input | Adjoint t_obj ms | Adjoint t_grad ms | ratio | manual t_grad ms (ratio) "
+          "| PyTorch t_obj ms | PyTorch t_grad ms | ratio | PyTorch impl |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    seen = []
+    for r in java:
+        key = (r["workload"], r["input"])
+        if key in seen:
+            continue
+        seen.append(key)
+        ad = next((x for x in java if (x["workload"], x["input"]) == key and x["impl"] == "adjoint-tensor"), None)
+        man = next((x for x in java if (x["workload"], x["input"]) == key and x["impl"] == "manual"), None)
+        theirs = [x for x in torch_rows if (x["workload"], x["input"]) == key] or [None]
+        for t in theirs:
+            cells = [key[0], key[1], ms(ad["t_obj_s"]), ms(ad["t_grad_s"]), f"{ad['ratio']:.2f}",
+                     f"{ms(man['t_grad_s'])} ({man['ratio']:.2f})" if man else "–"]
+            cells += [ms(t["t_obj_s"]), ms(t["t_grad_s"]), f"{t['ratio']:.2f}", t["impl"]] if t else ["–"] * 4
+            print("| " + " | ".join(cells) + " |")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("adbench", help="ADBench's src/python folder (extracted checkout)")
+    p.add_argument("adbench", nargs="?", help="ADBench's src/python folder (extracted checkout)")
     p.add_argument("--reference", metavar="DIR", help="write the reference JSON files here")
     p.add_argument("--time", metavar="FILE", help="append PyTorch timings as JSON lines to FILE")
     p.add_argument("--only", default="", help="with --time: comma-separated objectives (gmm, ba, lstm, hand)")
+    p.add_argument("--max-hand-points", type=int, default=400,
+                   help="with --time: skip ADBench's PyTorch hand module above this many points (one backward pass "
+                        "per residual row: hand6, 1 600 points, would take over an hour)")
+    p.add_argument("--table", nargs=2, metavar=("JAVA", "TORCH"),
+                   help="print a markdown table of adjoint bench's JSON lines JAVA next to --time's TORCH "
+                        "(comma-separated file lists), then exit")
     p.add_argument("--max-ba-observations", type=int, default=50000,
                    help="with --time: skip ADBench's per-observation PyTorch BA module above this many observations "
                         "(it loops in Python: ba1, 31 843 observations, takes about 4 minutes); the vectorised "
                         "variant is timed on every input")
     a = p.parse_args()
+    if a.table:
+        table(a.table[0].split(","), a.table[1].split(","))
+        return
+    if not a.adbench:
+        p.error("give ADBench's src/python folder (e.g. /tmp/adbench/src/python)")
     torch.set_default_dtype(torch.float64)
     torch.set_num_threads(1)
     ad = load_adbench(a.adbench)
     if a.reference:
         reference(ad, a.reference)
     if a.time:
-        times(ad, a.time, [s for s in a.only.split(",") if s], a.max_ba_observations)
+        times(ad, a.time, [s for s in a.only.split(",") if s], a.max_ba_observations, a.max_hand_points)
     if not a.reference and not a.time:
         p.error("nothing to do: give --reference DIR and/or --time FILE")
 

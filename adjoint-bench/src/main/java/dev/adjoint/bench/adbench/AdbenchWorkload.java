@@ -42,12 +42,23 @@ public abstract class AdbenchWorkload extends NamedWorkload {
 
     @Override
     public List<Impl> impls() {
-        return hasManual() ? List.of(Impl.OBJECTIVE, Impl.ADJOINT_TENSOR, Impl.MANUAL)
-                : List.of(Impl.OBJECTIVE, Impl.ADJOINT_TENSOR);
+        List<Impl> impls = new ArrayList<>(List.of(Impl.OBJECTIVE, Impl.ADJOINT_TENSOR));
+        if (hasCompiled()) {
+            impls.add(Impl.ADJOINT_COMPILED);
+        }
+        if (hasManual()) {
+            impls.add(Impl.MANUAL);
+        }
+        return impls;
     }
 
     /** Whether a hand-written derivative exists. */
     protected boolean hasManual() {
+        return false;
+    }
+
+    /** Whether a compiled ({@code Jit}) derivative is measured too. */
+    protected boolean hasCompiled() {
         return false;
     }
 
@@ -62,6 +73,9 @@ public abstract class AdbenchWorkload extends NamedWorkload {
         if (impl == Impl.MANUAL && hasManual()) {
             return manualTask();
         }
+        if (impl == Impl.ADJOINT_COMPILED && hasCompiled()) {
+            return compiledTask();
+        }
         throw new IllegalArgumentException(id() + " has no implementation " + impl.label());
     }
 
@@ -74,6 +88,11 @@ public abstract class AdbenchWorkload extends NamedWorkload {
     /** The derivative written by hand (only when {@link #hasManual()}). */
     public Task manualTask() {
         throw new UnsupportedOperationException(id() + " has no hand-written derivative");
+    }
+
+    /** The derivative traced, fused and compiled by {@code Jit} (only when {@link #hasCompiled()}). */
+    public Task compiledTask() {
+        throw new UnsupportedOperationException(id() + " has no compiled derivative");
     }
 
     @Override
@@ -131,6 +150,18 @@ public abstract class AdbenchWorkload extends NamedWorkload {
         @Override
         protected boolean hasManual() {
             return true;
+        }
+
+        @Override
+        protected boolean hasCompiled() {
+            return true;
+        }
+
+        @Override
+        public Task compiledTask() {
+            GmmInput in = read();
+            var compiled = GmmAdbench.compiled(in);
+            return () -> compiled.apply(in.params()).value().item();
         }
 
         @Override

@@ -5,6 +5,8 @@ import dev.adjoint.Tensor;
 import dev.adjoint.ValueAndGrad;
 import dev.adjoint.array.Shape;
 import dev.adjoint.examples.Gmm;
+import dev.adjoint.graph.compile.CompiledFunction;
+import dev.adjoint.graph.compile.Jit;
 
 /**
  * ADBench's GMM on its own files: the objective is core's {@link Gmm} (the same one the {@code gmm} workload uses),
@@ -18,6 +20,11 @@ public final class GmmAdbench {
     /** The objective and its gradient with respect to (alphas, means, icf). */
     public static ValueAndGrad<Gmm.Params> valueAndGrad(GmmInput in) {
         return Ad.valueAndGrad((Gmm.Params q) -> Gmm.objective(q, in.problem())).apply(in.params());
+    }
+
+    /** The objective's value and gradient traced, fused and compiled to JVM bytecode by {@code Jit}. */
+    public static CompiledFunction<Gmm.Params, ValueAndGrad<Gmm.Params>> compiled(GmmInput in) {
+        return Jit.compile(Ad.valueAndGrad((Gmm.Params q) -> Gmm.objective(q, in.problem())), in.params());
     }
 
     /** alphas, means and icf, each row-major, one after the other (ADBench's gradient layout). */

@@ -21,6 +21,9 @@ class GmmAdbenchTest {
         ValueAndGrad<Gmm.Params> vg = GmmAdbench.valueAndGrad(in);
         assertNear("objective", vg.value().item(), ref.number("objective"), 1e-11);
         assertNear("gradient", GmmAdbench.flatten(vg.grad()), ref.numbers("gradient"), 1e-10);
+        ValueAndGrad<Gmm.Params> compiled = GmmAdbench.compiled(in).apply(in.params());
+        assertNear("compiled objective", compiled.value().item(), ref.number("objective"), 1e-11);
+        assertNear("compiled gradient", GmmAdbench.flatten(compiled.grad()), ref.numbers("gradient"), 1e-10);
     }
 
     @ParameterizedTest
