@@ -39,6 +39,11 @@ public interface Workload {
         return Optional.empty();
     }
 
+    /** The heap its forks need at least, in megabytes (0: the settings' heap is enough). */
+    default int heapMegabytes() {
+        return 0;
+    }
+
     /** Fields added to {@code impl}'s report row (e.g. tape size, ns per recorded operation). */
     default Row extras(Impl impl, Measurement time) {
         return Row.empty();

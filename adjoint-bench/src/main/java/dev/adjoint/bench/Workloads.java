@@ -1,5 +1,6 @@
 package dev.adjoint.bench;
 
+import dev.adjoint.bench.adbench.AdbenchWorkload;
 import dev.adjoint.bench.compiled.CompiledLoss;
 import dev.adjoint.bench.compiled.CompiledScalar;
 import dev.adjoint.bench.scalar.Logistic;
@@ -17,7 +18,10 @@ import java.util.stream.Collectors;
 /** The registry: every workload, in the order the suite runs them. */
 public final class Workloads {
 
-    private static final List<Workload> ALL = List.of(
+    private static final List<Workload> ALL = registry();
+
+    private static List<Workload> registry() {
+        List<Workload> all = new ArrayList<>(List.of(
             new Seed(),
             new Logistic(),
             new Rosenbrock(),
@@ -31,7 +35,10 @@ public final class Workloads {
             new CompiledScalar(new Rosenbrock()),
             CompiledLoss.rosenbrock(),
             CompiledLoss.mlp(),
-            CompiledLoss.gmm());
+            CompiledLoss.gmm()));
+        all.addAll(AdbenchWorkload.all());
+        return List.copyOf(all);
+    }
 
     private Workloads() {
     }

@@ -30,9 +30,27 @@ public record Settings(String name, int rounds, int warmups, int warmupMillis, i
         return new Settings("full", 3, 3, 1000, 5, 1000, "1g");
     }
 
+    /** These settings with another number of rounds. */
+    public Settings withRounds(int n) {
+        return new Settings(name, n, warmups, warmupMillis, iterations, iterationMillis, heap);
+    }
+
     /** JVM flags of every fork: fixed heap, pre-touched. */
     public List<String> jvmArgs() {
-        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch");
+        return jvmArgs(0);
+    }
+
+    /** JVM flags of a fork whose workload needs at least {@code megabytes} of heap (0: the settings' heap). */
+    public List<String> jvmArgs(int megabytes) {
+        String h = megabytes > megabytes(heap) ? megabytes + "m" : heap;
+        return List.of("-Xms" + h, "-Xmx" + h, "-XX:+AlwaysPreTouch");
+    }
+
+    /** A heap size such as {@code 256m} or {@code 1g} in megabytes. */
+    static int megabytes(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        int v = Integer.parseInt(size.substring(0, size.length() - 1));
+        return unit == 'g' ? v * 1024 : v;
     }
 
     /** One line for the report. */

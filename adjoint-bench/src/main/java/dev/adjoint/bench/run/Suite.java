@@ -121,9 +121,15 @@ public final class Suite {
                 .warmupTime(TimeValue.milliseconds(s.warmupMillis()))
                 .measurementIterations(s.iterations())
                 .measurementTime(TimeValue.milliseconds(s.iterationMillis()))
-                .jvmArgs(s.jvmArgs().toArray(new String[0]))
+                .jvmArgs(s.jvmArgs(heapOf(id)).toArray(new String[0]))
                 .shouldFailOnError(true)
                 .build();
+    }
+
+    /** The heap a case's workload asks for (0 when it is not a registered case id). */
+    private static int heapOf(String caseId) {
+        int slash = caseId.indexOf('/');
+        return slash < 0 ? 0 : Workloads.byId(caseId.substring(0, slash)).heapMegabytes();
     }
 
     private static void collect(RunResult run, Map<String, List<Double>> seconds) {
