@@ -72,6 +72,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void roundsMustBePositive() {
+        assertThat(run("bench", "--only", "seed", "--rounds", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rounds: must be at least 1, not 0");
+    }
+
+    @Test
+    void adbenchGroupsListTheirInputs() {
+        assertThat(run("bench", "--only", "adbench_ba", "--list")).isZero();
+        assertThat(out.toString()).contains("adbench_ba_ba1_n49_m7776_p31843", "adbench_ba_ba3_n161_m48126_p182072",
+                "manual").doesNotContain("adbench_gmm");
+    }
+
+    @Test
     void aGroupSelectsAllItsSizes() {
         assertThat(run("bench", "--only", "gemm", "--list")).isZero();
         assertThat(out.toString()).contains("gemm_512", "gemm_1024", "java-loop", "blas").doesNotContain("mlp");
