@@ -5,13 +5,20 @@ import java.util.Arrays;
 /**
  * The reverse-mode tape: a Wengert list of local partial derivatives, kept in primitive arrays.
  *
- * <p>Entry i records node i's operands (at most two) and ∂vᵢ/∂operand. Slot 0 is a sink: unary operations and
- * constants point their missing operand at it, so the reverse sweep is one branch-free loop. A recorded
- * operation costs {@value #BYTES_PER_OPERATION} bytes (two int indices, two double partials), plus 8 bytes of
- * adjoint during the sweep; a {@link Var} object lives only as long as user code holds it.
+ * <p>Entry i records node i's operands (at most two) and ∂vᵢ/∂operand, side by side in one {@code int[]} and one
+ * {@code double[]}: {@value #BYTES_PER_OPERATION} bytes per entry, plus 8 bytes of adjoint during the sweep. Only
+ * operations between variables are recorded. An operation with a constant (x ± c, c·x, x/c, −x) is not: its
+ * result is a {@link Var} that stands on x's entry with a scale, and the scale is folded into the partials of
+ * the operations that use it; a binary operation whose operands stand on the same entry (x·x, (x + 1)·x) or one of
+ * them on none (a constant) is recorded as a unary entry. So the logistic map's step 4l(1 − l) is one entry.
+ *
+ * <p>A unary entry (and an input) points its missing operand at one of {@value #SINKS} sink slots at the start
+ * of the arrays, chosen by its index, so the reverse sweep stays one branch-free loop and its writes to the
+ * sinks do not form one serial chain through memory.
  *
  * <p>{@link #clear()} keeps the arrays for the next recording and invalidates every {@code Var} made so far. A tape
- * is not thread-safe; use one per thread.
+ * is not thread-safe; use one per thread. When the heap cannot hold a bigger tape, recording throws an
+ * {@link OutOfMemoryError} that says how big the tape is and what to do.
  *
  * <p>Second derivatives are not this tape's business: {@link Derivatives#hvp} and {@link Derivatives#hessian} run
  * a twin tape whose numbers also carry a tangent (forward over reverse), so this one records first-order partials
@@ -19,23 +26,22 @@ import java.util.Arrays;
  */
 public final class Tape {
 
-    /** Bytes the tape stores per recorded operation. */
+    /** Bytes the tape stores per recorded operation: two operand indices and two partials. */
     public static final int BYTES_PER_OPERATION = 2 * Integer.BYTES + 2 * Double.BYTES;
 
-    private int[] operand1;
-    private int[] operand2;
-    private double[] partial1;
-    private double[] partial2;
+    /** Slots 0 … SINKS−1 take the missing operand of unary entries; slot 0 is also "no entry" (a constant). */
+    static final int SINKS = 8;
+
+    private int[] operands;
+    private double[] partials;
     private double[] adjoint = new double[0];
-    private int size = 1;
-    private int epoch;
+    private int size = SINKS;
+    private int stamp;
 
     private Tape(int capacity) {
-        int c = Math.max(capacity, 16);
-        operand1 = new int[c];
-        operand2 = new int[c];
-        partial1 = new double[c];
-        partial2 = new double[c];
+        int c = Math.max(capacity, 16) + SINKS;
+        operands = new int[2 * c];
+        partials = new double[2 * c];
     }
 
     /** An empty tape. */
@@ -45,12 +51,12 @@ public final class Tape {
 
     /** An empty tape with room for {@code operations} entries before it grows. */
     public static Tape withCapacity(int operations) {
-        return new Tape(operations + 1);
+        return new Tape(operations);
     }
 
     /** A new independent variable recorded on this tape. */
     public Var variable(double value) {
-        return new Var(this, record(0, 0, 0, 0), value, epoch);
+        return new Var(this, unary(size & (SINKS - 1), 0), value, 1, stamp);
     }
 
     /** New independent variables, one per value, in order. */
@@ -62,53 +68,99 @@ public final class Tape {
         return v;
     }
 
-    /** A constant: not recorded, it points at the sink. */
+    /** A constant: not recorded, it stands on no entry. */
     public Var constant(double value) {
-        return new Var(this, 0, value, epoch);
+        return new Var(this, 0, value, 0, stamp);
     }
 
     /** Number of entries recorded since the last clear (variables included). */
     public int size() {
-        return size - 1;
+        return size - SINKS;
     }
 
     /** Bytes held by the tape's arrays now (capacity, not just size). */
     public long bytesHeld() {
-        return (long) operand1.length * BYTES_PER_OPERATION + (long) adjoint.length * Double.BYTES;
+        return (long) operands.length * Integer.BYTES + (long) partials.length * Double.BYTES
+                + (long) adjoint.length * Double.BYTES;
     }
 
     /** Forgets every entry but keeps the arrays; all earlier {@code Var}s become invalid. */
     public void clear() {
-        size = 1;
-        epoch++;
+        size = SINKS;
+        stamp += 2; // the low bit of a Var's stamp marks a Var that stands on another's entry
     }
 
-    int record(int a, double pa, int b, double pb) {
-        if (size == operand1.length) {
+    int stamp() {
+        return stamp;
+    }
+
+    /** Records v = f(operand) with ∂v/∂operand = p; returns the new entry's index. */
+    int unary(int a, double p) {
+        int i = size;
+        if (i == partials.length >> 1) {
             grow();
         }
-        int i = size++;
-        operand1[i] = a;
-        partial1[i] = pa;
-        operand2[i] = b;
-        partial2[i] = pb;
+        size = i + 1;
+        int k = 2 * i;
+        operands[k] = a;
+        operands[k + 1] = i & (SINKS - 1);
+        partials[k] = p;
+        partials[k + 1] = 0;
+        return i;
+    }
+
+    /** Records v = f(a, b) with partials pa, pb; returns the new entry's index. */
+    int binary(int a, double pa, int b, double pb) {
+        int i = size;
+        if (i == partials.length >> 1) {
+            grow();
+        }
+        size = i + 1;
+        int k = 2 * i;
+        operands[k] = a;
+        operands[k + 1] = b;
+        partials[k] = pa;
+        partials[k + 1] = pb;
         return i;
     }
 
     private void grow() {
-        int c = operand1.length * 2;
-        if (c < 0) {
-            throw new IllegalStateException("tape is full: " + operand1.length + " operations");
+        int entries = partials.length >> 1;
+        if (entries >= MAX_ENTRIES) {
+            throw new IllegalStateException("tape is full: " + size() + " operations (the most one tape holds);"
+                    + " split the computation into pieces and chain their gradients (checkpointing)");
         }
-        operand1 = Arrays.copyOf(operand1, c);
-        operand2 = Arrays.copyOf(operand2, c);
-        partial1 = Arrays.copyOf(partial1, c);
-        partial2 = Arrays.copyOf(partial2, c);
+        int c = (int) Math.min((long) entries * 2, MAX_ENTRIES);
+        try {
+            operands = Arrays.copyOf(operands, 2 * c);
+            partials = Arrays.copyOf(partials, 2 * c);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e, "growing it to " + c + " entries");
+        }
+    }
+
+    /** Entries a tape can hold: its arrays have two slots per entry. */
+    private static final int MAX_ENTRIES = (Integer.MAX_VALUE - 16) / 2;
+
+    /** An error that says how big the tape is and what to do, thrown where the heap ran out. */
+    private OutOfMemoryError outOfMemory(OutOfMemoryError cause, String doing) {
+        long bytes = bytesHeld();
+        OutOfMemoryError e = new OutOfMemoryError("the reverse-mode tape ran out of heap while " + doing + ": it"
+                + " holds " + size() + " recorded operations in " + bytes / (1 << 20) + " MiB ("
+                + BYTES_PER_OPERATION + " bytes per operation, 8 more each for the sweep; growing doubles the"
+                + " arrays). Max heap is " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB: give the JVM"
+                + " more (-Xmx), reserve the size up front with Tape.withCapacity(n), or record less at once"
+                + " (checkpointing: split the computation into pieces and chain their gradients)");
+        e.initCause(cause);
+        return e;
     }
 
     /** Seeds ȳ = 1 at {@code output} and sweeps backwards; read results with {@link #adjoint(Var)}. */
     public void backward(Var output) {
-        backward(new Var[] {output}, new double[] {1});
+        check(output);
+        resetAdjoints();
+        adjoint[output.index] += output.scale;
+        sweep();
     }
 
     /** Seeds ȳⱼ = weightsⱼ at each output and sweeps once backwards: a vector-Jacobian product. */
@@ -117,35 +169,52 @@ public final class Tape {
             throw new IllegalArgumentException("backward: " + outputs.length + " outputs but " + weights.length
                     + " weights");
         }
-        if (adjoint.length < size) {
-            adjoint = new double[Math.max(size, operand1.length)];
-        } else {
-            Arrays.fill(adjoint, 0, size, 0.0);
+        for (Var output : outputs) {
+            check(output);
         }
+        resetAdjoints();
         for (int j = 0; j < outputs.length; j++) {
-            check(outputs[j]);
-            adjoint[outputs[j].index] += weights[j];
+            adjoint[outputs[j].index] += weights[j] * outputs[j].scale;
         }
         sweep();
     }
 
-    private void sweep() {
-        final int[] a = operand1;
-        final int[] b = operand2;
-        final double[] pa = partial1;
-        final double[] pb = partial2;
-        final double[] adj = adjoint;
-        for (int i = size - 1; i > 0; i--) {
-            double ai = adj[i];
-            adj[a[i]] += ai * pa[i];
-            adj[b[i]] += ai * pb[i];
+    private void resetAdjoints() {
+        if (adjoint.length < size) {
+            adjoint = new double[0]; // let the old one go before asking for the new one
+            try {
+                adjoint = new double[Math.max(size, partials.length >> 1)];
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(e, "allocating the adjoints for the backward sweep");
+            }
+        } else {
+            Arrays.fill(adjoint, 0, size, 0.0);
         }
     }
 
-    /** v̄ for a node after {@link #backward}: ∂y/∂v. */
+    private void sweep() {
+        final int[] op = operands;
+        final double[] p = partials;
+        final double[] adj = adjoint;
+        for (int i = size - 1, k = 2 * i; i >= SINKS; i--, k -= 2) {
+            double ai = adj[i];
+            adj[op[k]] += ai * p[k];
+            adj[op[k + 1]] += ai * p[k + 1];
+        }
+    }
+
+    /** v̄ for a node after {@link #backward}: ∂y/∂v, for an input or the result of a recorded operation. */
     public double adjoint(Var v) {
         check(v);
-        return v.index == 0 || v.index >= adjoint.length ? 0 : adjoint[v.index];
+        if (v.index == 0) {
+            return 0;
+        }
+        if ((v.stamp & 1) != 0) {
+            throw new IllegalArgumentException("this Var is an operation with a constant (x ± c, c·x, x/c, −x) of"
+                    + " another one and has no entry of its own, so its adjoint is not recorded; ask for the"
+                    + " adjoint of the Var it was computed from, or of an input");
+        }
+        return v.index >= adjoint.length ? 0 : adjoint[v.index];
     }
 
     /** The adjoints of {@code inputs} after a backward sweep from {@code output}: the gradient. */
@@ -169,7 +238,7 @@ public final class Tape {
             throw new IllegalArgumentException("this Var was recorded on another tape; a Var can only be combined"
                     + " with Vars of its own tape (create all inputs with the same Tape, or use tape.constant(x))");
         }
-        if (v.epoch != epoch) {
+        if ((v.stamp & ~1) != stamp) {
             throw new IllegalStateException("this Var was recorded before tape.clear() and is no longer valid;"
                     + " record the computation again after clearing");
         }

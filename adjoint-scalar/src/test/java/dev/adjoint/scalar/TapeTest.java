@@ -17,10 +17,10 @@ class TapeTest {
         Var x = tape.variable(0.75);
         Var y = x;
         for (int i = 0; i < n / 3; i++) {
-            y = y.mul(a).add(x).sub(x); // three operations; the last two cancel
+            y = y.mul(a).add(x).sub(x); // three operations; the last two cancel, mul(a) is folded into add's partial
         }
         double[] g = tape.gradient(y, x);
-        assertThat(tape.size()).isEqualTo(1 + 3 * (n / 3));
+        assertThat(tape.size()).isEqualTo(1 + 2 * (n / 3));
         assertThat(g[0]).isCloseTo(Math.pow(a, n / 3), within(1e-9));
         assertThat(y.value()).isCloseTo(0.75 * Math.pow(a, n / 3), within(1e-9));
     }
@@ -60,10 +60,14 @@ class TapeTest {
         long empty = tape.bytesHeld();
         Var x = tape.variable(1);
         for (int i = 0; i < 99_999; i++) {
-            x = x.mul(1.0);
+            x = (Var) x.sin();
         }
+        assertThat(tape.size()).isEqualTo(100_000);
         assertThat(tape.bytesHeld()).as("no growth within the requested capacity").isEqualTo(empty);
-        assertThat(empty).isEqualTo(100_001L * Tape.BYTES_PER_OPERATION);
+        assertThat(empty).isEqualTo((100_000L + Tape.SINKS) * Tape.BYTES_PER_OPERATION);
+        tape.backward(x);
+        assertThat(tape.bytesHeld()).as("plus 8 bytes of adjoint per entry for the sweep")
+                .isEqualTo((100_000L + Tape.SINKS) * (Tape.BYTES_PER_OPERATION + Double.BYTES));
     }
 
     @Test
@@ -146,5 +150,63 @@ class TapeTest {
         assertThat(v1.adjoint()).isEqualTo(1);
         assertThat(x2.adjoint()).isCloseTo(2 - Math.cos(5), within(1e-15));
         assertThat(x1.adjoint()).isCloseTo(0.5 + 5, within(1e-15));
+    }
+
+    @Test
+    void operationsWithAConstantAreScalesNotEntries() {
+        Tape tape = Tape.create();
+        Var x = tape.variable(0.3);
+        Var l = x;
+        for (int k = 0; k < 3; k++) {
+            l = l.mul(-4).mul(l.sub(1)); // the lecture's step 4l(1 − l): one unary entry, on l
+        }
+        assertThat(tape.size()).isEqualTo(1 + 3);
+        double d = 1;
+        double v = 0.3;
+        for (int k = 0; k < 3; k++) {
+            d *= 4 - 8 * v;
+            v = 4 * v * (1 - v);
+        }
+        assertThat(l.value()).isEqualTo(v);
+        assertThat(tape.gradient(l, x)[0]).isCloseTo(d, within(1e-12 * Math.abs(d)));
+    }
+
+    @Test
+    void binaryOperationsOnOneEntryOrAConstantAreUnaryEntries() {
+        Tape tape = Tape.create();
+        Var[] x = tape.variables(1.5, -2);
+        Var sq = x[0].mul(x[0]);
+        Var shifted = x[0].add(1).mul(x[0]);
+        Var withConstant = x[1].add(tape.constant(4));
+        Var constants = tape.constant(2).mul(tape.constant(3));
+        assertThat(tape.size()).as("inputs, sq, shifted, withConstant; constants alone record nothing").isEqualTo(5);
+        assertThat(constants.value()).isEqualTo(6);
+        tape.backward(new Var[] {sq, shifted, withConstant, constants}, new double[] {1, 10, 100, 1000});
+        assertThat(x[0].adjoint()).isEqualTo(2 * 1.5 + 10 * (2 * 1.5 + 1));
+        assertThat(x[1].adjoint()).isEqualTo(100);
+        assertThat(sq.adjoint()).isEqualTo(1);
+        assertThat(withConstant.adjoint()).isEqualTo(100);
+        assertThat(constants.adjoint()).isZero();
+    }
+
+    @Test
+    void aScaledOutputSeedsItsScale() {
+        Tape tape = Tape.create();
+        Var x = tape.variable(2);
+        assertThat(tape.gradient(x.mul(-3).add(1), x)).containsExactly(-3);
+        assertThat(tape.gradient(x.neg().div(4), x)).containsExactly(-0.25);
+        assertThat(tape.gradient(x.mul(0), x)).containsExactly(0);
+    }
+
+    @Test
+    void theAdjointOfAVarWithoutAnEntryIsRefusedWithAdvice() {
+        Tape tape = Tape.create();
+        Var x = tape.variable(2);
+        Var y = x.mul(3);
+        Var z = (Var) y.sin().add(x);
+        tape.backward(z);
+        assertThat(x.adjoint()).isCloseTo(3 * Math.cos(6) + 1, within(1e-15));
+        assertThatThrownBy(y::adjoint).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("operation with a constant", "no entry of its own", "Var it was computed from");
     }
 }
