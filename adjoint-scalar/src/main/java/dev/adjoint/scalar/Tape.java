@@ -131,26 +131,37 @@ public final class Tape {
                     + " split the computation into pieces and chain their gradients (checkpointing)");
         }
         int c = (int) Math.min((long) entries * 2, MAX_ENTRIES);
+        int[] o;
+        double[] p;
         try {
-            operands = Arrays.copyOf(operands, 2 * c);
-            partials = Arrays.copyOf(partials, 2 * c);
+            o = Arrays.copyOf(operands, 2 * c);
+            p = Arrays.copyOf(partials, 2 * c);
         } catch (OutOfMemoryError e) {
-            throw outOfMemory(e, "growing it to " + c + " entries");
+            o = null; // the tape stays as it was: everything recorded so far can still be swept
+            throw outOfMemory(e, "growing it from " + entries + " to " + c + " entries");
         }
+        operands = o;
+        partials = p;
     }
 
     /** Entries a tape can hold: its arrays have two slots per entry. */
     private static final int MAX_ENTRIES = (Integer.MAX_VALUE - 16) / 2;
 
-    /** An error that says how big the tape is and what to do, thrown where the heap ran out. */
     private OutOfMemoryError outOfMemory(OutOfMemoryError cause, String doing) {
-        long bytes = bytesHeld();
-        OutOfMemoryError e = new OutOfMemoryError("the reverse-mode tape ran out of heap while " + doing + ": it"
-                + " holds " + size() + " recorded operations in " + bytes / (1 << 20) + " MiB ("
-                + BYTES_PER_OPERATION + " bytes per operation, 8 more each for the sweep; growing doubles the"
-                + " arrays). Max heap is " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB: give the JVM"
-                + " more (-Xmx), reserve the size up front with Tape.withCapacity(n), or record less at once"
-                + " (checkpointing: split the computation into pieces and chain their gradients)");
+        return outOfMemory(cause, "reverse-mode tape", doing, size(), bytesHeld(), BYTES_PER_OPERATION,
+                " reserve the size up front with Tape.withCapacity(n) (no copies),");
+    }
+
+    /** An error that says how big a tape is and what to do, thrown where the heap ran out. */
+    static OutOfMemoryError outOfMemory(OutOfMemoryError cause, String tape, String doing, long operations,
+                                        long bytes, int bytesPerOperation, String reserve) {
+        OutOfMemoryError e = new OutOfMemoryError("the " + tape + " ran out of heap while " + doing + ": it holds "
+                + operations + " recorded operations in " + bytes + " bytes (" + bytes / (1 << 20) + " MiB; "
+                + bytesPerOperation + " bytes per operation, more for the sweep, and growing copies the arrays"
+                + " into ones twice as long). The JVM's max heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB. Give it more (-Xmx)," + reserve + " or record less at once: split the computation into"
+                + " segments, keep only their inputs, and recompute each segment when its gradient is needed"
+                + " (checkpointing; chain the segments' vector-Jacobian products, Derivatives.vjp)");
         e.initCause(cause);
         return e;
     }
