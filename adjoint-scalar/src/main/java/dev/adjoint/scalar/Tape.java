@@ -5,20 +5,24 @@ import java.util.Arrays;
 /**
  * The reverse-mode tape: a Wengert list of local partial derivatives, kept in primitive arrays.
  *
- * <p>Entry i records node i's operands (at most two) and ∂vᵢ/∂operand, side by side in one {@code int[]} and one
+ * <p>Entry i records node i's two operands and ∂vᵢ/∂operand, side by side in one {@code int[]} and one
  * {@code double[]}: {@value #BYTES_PER_OPERATION} bytes per entry, plus 8 bytes of adjoint during the sweep. Only
- * operations between variables are recorded. An operation with a constant (x ± c, c·x, x/c, −x) is not: its
- * result is a {@link Var} that stands on x's entry with a scale, and the scale is folded into the partials of
- * the operations that use it; a binary operation whose operands stand on the same entry (x·x, (x + 1)·x) or one of
- * them on none (a constant) is recorded as a unary entry. So the logistic map's step 4l(1 − l) is one entry.
+ * operations whose result depends on two entries are recorded. Any other result depends on one entry (f(x), x ± c,
+ * c·x, x·x, (x + 1)·x) or none (a constant): it is a {@link Var} that stands on that entry with a scale, dv/d(entry),
+ * the product of the local derivatives on the way (the chain rule applied forward, on the spot), and the scale is
+ * folded into the partials of the entries that use it. So a program pays for its binary operations between
+ * variables only: scalar Rosenbrock records 3 entries per term for its 8 operations, and the logistic map,
+ * a chain in one variable, records only its input.
  *
- * <p>A unary entry (and an input) points its missing operand at one of {@value #SINKS} sink slots at the start
- * of the arrays, chosen by its index, so the reverse sweep stays one branch-free loop and its writes to the
- * sinks do not form one serial chain through memory.
+ * <p>The price: a folded Var has no entry of its own, so its adjoint is not recorded and {@link #adjoint(Var)}
+ * refuses it; {@link #keep(Var)} gives it one when an intermediate adjoint is wanted.
+ *
+ * <p>Inputs and kept variables (the only unary entries) point their missing operand at one of {@value #SINKS} sink
+ * slots at the start of the arrays, chosen by index, so the reverse sweep has no special cases.
  *
  * <p>{@link #clear()} keeps the arrays for the next recording and invalidates every {@code Var} made so far. A tape
  * is not thread-safe; use one per thread. When the heap cannot hold a bigger tape, recording throws an
- * {@link OutOfMemoryError} that says how big the tape is and what to do.
+ * {@link OutOfMemoryError} that says how big the tape is and what to do; the tape stays as it was.
  *
  * <p>Second derivatives are not this tape's business: {@link Derivatives#hvp} and {@link Derivatives#hessian} run
  * a twin tape whose numbers also carry a tangent (forward over reverse), so this one records first-order partials
@@ -29,7 +33,7 @@ public final class Tape {
     /** Bytes the tape stores per recorded operation: two operand indices and two partials. */
     public static final int BYTES_PER_OPERATION = 2 * Integer.BYTES + 2 * Double.BYTES;
 
-    /** Slots 0 … SINKS−1 take the missing operand of unary entries; slot 0 is also "no entry" (a constant). */
+    /** Slots 0 … SINKS−1 take the missing operand of unary entries; index 0 is also "no entry" (a constant). */
     static final int SINKS = 8;
 
     private int[] operands;
@@ -73,6 +77,15 @@ public final class Tape {
         return new Var(this, 0, value, 0, stamp);
     }
 
+    /**
+     * {@code v} with an entry of its own (one unary entry), so that after {@link #backward} its adjoint is ∂y/∂v
+     * through the operations that use the returned Var: compute with the returned Var, not with {@code v}.
+     */
+    public Var keep(Var v) {
+        check(v);
+        return v.index == 0 ? v : new Var(this, unary(v.index, v.scale), v.value(), 1, stamp);
+    }
+
     /** Number of entries recorded since the last clear (variables included). */
     public int size() {
         return size - SINKS;
@@ -87,14 +100,14 @@ public final class Tape {
     /** Forgets every entry but keeps the arrays; all earlier {@code Var}s become invalid. */
     public void clear() {
         size = SINKS;
-        stamp += 2; // the low bit of a Var's stamp marks a Var that stands on another's entry
+        stamp += 2; // the low bit of a Var's stamp marks a Var without an entry of its own
     }
 
     int stamp() {
         return stamp;
     }
 
-    /** Records v = f(operand) with ∂v/∂operand = p; returns the new entry's index. */
+    /** Records an entry with one operand and ∂v/∂operand = p (inputs, kept Vars); returns its index. */
     int unary(int a, double p) {
         int i = size;
         if (i == partials.length >> 1) {
@@ -109,7 +122,7 @@ public final class Tape {
         return i;
     }
 
-    /** Records v = f(a, b) with partials pa, pb; returns the new entry's index. */
+    /** Records v = f(a, b) with partials pa, pb, a ≠ b; returns the new entry's index. */
     int binary(int a, double pa, int b, double pb) {
         int i = size;
         if (i == partials.length >> 1) {
@@ -203,27 +216,47 @@ public final class Tape {
         }
     }
 
+    /**
+     * ā[operand] += āᵢ · ∂vᵢ/∂operand for i from the last entry down. An operand that is the entry just before
+     * (a chain: the logistic map, a running sum's last term) gets its share in a register, not through memory, so
+     * a chain costs a multiply-add per link instead of a store and a load.
+     */
     private void sweep() {
         final int[] op = operands;
         final double[] p = partials;
         final double[] adj = adjoint;
+        double carry = 0;
         for (int i = size - 1, k = 2 * i; i >= SINKS; i--, k -= 2) {
-            double ai = adj[i];
-            adj[op[k]] += ai * p[k];
-            adj[op[k + 1]] += ai * p[k + 1];
+            double ai = adj[i] + carry;
+            adj[i] = ai;
+            int a = op[k];
+            int b = op[k + 1];
+            double da = ai * p[k];
+            double db = ai * p[k + 1];
+            carry = 0;
+            if (a == i - 1) {
+                carry = da;
+            } else {
+                adj[a] += da;
+            }
+            if (b == i - 1) {
+                carry += db;
+            } else {
+                adj[b] += db;
+            }
         }
     }
 
-    /** v̄ for a node after {@link #backward}: ∂y/∂v, for an input or the result of a recorded operation. */
+    /** v̄ after {@link #backward}: ∂y/∂v, for an input, a kept Var or the result of a recorded operation. */
     public double adjoint(Var v) {
         check(v);
         if (v.index == 0) {
             return 0;
         }
         if ((v.stamp & 1) != 0) {
-            throw new IllegalArgumentException("this Var is an operation with a constant (x ± c, c·x, x/c, −x) of"
-                    + " another one and has no entry of its own, so its adjoint is not recorded; ask for the"
-                    + " adjoint of the Var it was computed from, or of an input");
+            throw new IllegalArgumentException("this Var depends on a single entry (f(x), x ± c, c·x, x·x) and"
+                    + " has no entry of its own, so its adjoint is not recorded; record it with v = tape.keep(v)"
+                    + " before using it, or ask for the adjoint of an input");
         }
         return v.index >= adjoint.length ? 0 : adjoint[v.index];
     }

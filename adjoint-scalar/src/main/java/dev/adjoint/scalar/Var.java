@@ -1,10 +1,10 @@
 package dev.adjoint.scalar;
 
 /**
- * A reverse-mode variable: a value, the {@link Tape} entry it stands on and its scale, dv/d(entry). Each operation
- * between variables records its local partials; {@link Tape#backward(Var)} then sweeps them once to give ∂y/∂v for
- * every entry. An operation with a constant records nothing: x ± c keeps x's entry and scale, c·x multiplies the
- * scale by c.
+ * A reverse-mode variable: a value, the {@link Tape} entry it stands on and its scale, dv/d(entry). An operation
+ * whose result depends on two entries records one, with its two partials; {@link Tape#backward(Var)} then sweeps
+ * them once to give ∂y/∂v for every entry. Every other operation records nothing: f(x), x ± c, c·x, x·x stand on
+ * x's entry with the scale multiplied by the local derivative (the chain rule applied forward, on the spot).
  */
 public final class Var implements Real {
 
@@ -13,7 +13,7 @@ public final class Var implements Real {
     final int index;
     /** The tape's stamp when this was made; the low bit marks a variable without an entry of its own. */
     final int stamp;
-    /** dv/d(entry): 1 for an input or a recorded result, 0 for a constant. */
+    /** dv/d(entry): 1 for an input or a recorded result, 0 for a constant, the chain of slopes otherwise. */
     final double scale;
     private final double value;
 
@@ -35,39 +35,32 @@ public final class Var implements Real {
         return tape;
     }
 
-    /** ∂y/∂this after the tape's last backward sweep (for an input or the result of a recorded operation). */
+    /** ∂y/∂this after the tape's last backward sweep (for an input, a kept Var or a recorded operation's result). */
     public double adjoint() {
         return tape.adjoint(this);
     }
 
-    /** v = s·x + c of this x: the same entry, a new scale, nothing recorded. */
-    private Var affine(double v, double s) {
-        tape.check(this);
-        return index == 0 ? tape.constant(v) : new Var(tape, index, v, s, stamp | 1);
-    }
-
-    /** v = f(this) with f′ = slope. */
+    /** v = f(this) with f′ = slope: the same entry, its scale times f′, nothing recorded. */
     private Var unary(double v, double slope) {
         tape.check(this);
-        return index == 0 ? tape.constant(v) : new Var(tape, tape.unary(index, slope * scale), v, 1, stamp & ~1);
+        return index == 0 ? tape.constant(v) : new Var(tape, index, v, slope * scale, stamp | 1);
     }
 
-    /** v = f(this, o) with partials px, py; operands on the same entry or on none give a unary entry. */
+    /**
+     * v = f(this, o) with partials px, py: an entry when the operands stand on two different entries; otherwise
+     * v depends on one entry only (x·x, (x + 1)·x, x + c) and stands on it with the summed scale.
+     */
     private Var binary(Var o, double v, double px, double py) {
         tape.check(this);
         int a = index;
         int b = o.index;
-        int i;
         if (a != b && a != 0 && b != 0) {
-            i = tape.binary(a, px * scale, b, py * o.scale);
-        } else if (a == b) {
-            i = a == 0 ? 0 : tape.unary(a, px * scale + py * o.scale);
-        } else if (b == 0) {
-            i = tape.unary(a, px * scale);
-        } else {
-            i = tape.unary(b, py * o.scale);
+            return new Var(tape, tape.binary(a, px * scale, b, py * o.scale), v, 1, stamp & ~1);
         }
-        return i == 0 ? tape.constant(v) : new Var(tape, i, v, 1, stamp & ~1);
+        if (a == b) {
+            return a == 0 ? tape.constant(v) : new Var(tape, a, v, px * scale + py * o.scale, stamp | 1);
+        }
+        return b == 0 ? new Var(tape, a, v, px * scale, stamp | 1) : new Var(tape, b, v, py * o.scale, stamp | 1);
     }
 
     @Override
@@ -83,7 +76,7 @@ public final class Var implements Real {
 
     @Override
     public Var add(double c) {
-        return affine(value + c, scale);
+        return unary(value + c, 1);
     }
 
     @Override
@@ -94,7 +87,7 @@ public final class Var implements Real {
 
     @Override
     public Var sub(double c) {
-        return affine(value - c, scale);
+        return unary(value - c, 1);
     }
 
     @Override
@@ -105,7 +98,7 @@ public final class Var implements Real {
 
     @Override
     public Var mul(double c) {
-        return affine(value * c, scale * c);
+        return unary(value * c, c);
     }
 
     @Override
@@ -123,7 +116,7 @@ public final class Var implements Real {
 
     @Override
     public Var neg() {
-        return affine(-value, -scale);
+        return unary(-value, -1);
     }
 
     @Override
