@@ -40,27 +40,38 @@ public final class Var implements Real {
         return tape.adjoint(this);
     }
 
-    /** v = f(this) with f′ = slope: the same entry, its scale times f′, nothing recorded. */
+    // Each operation ends in one allocation (no branch picks between two `new`s), so that escape analysis can
+    // keep intermediates in registers: C2 does not scalar-replace an object merged from two allocation sites.
+
+    /** v = f(this) with f′ = slope: the same entry, its scale times f′, nothing recorded (a constant stays one). */
     private Var unary(double v, double slope) {
         tape.check(this);
-        return index == 0 ? tape.constant(v) : new Var(tape, index, v, slope * scale, stamp | 1);
+        return new Var(tape, index, v, slope * scale, stamp | 1);
     }
 
     /**
      * v = f(this, o) with partials px, py: an entry when the operands stand on two different entries; otherwise
-     * v depends on one entry only (x·x, (x + 1)·x, x + c) and stands on it with the summed scale.
+     * v depends on one entry only (x·x, (x + 1)·x, x + c) or none, and stands on it with the summed scale.
      */
     private Var binary(Var o, double v, double px, double py) {
         tape.check(this);
         int a = index;
         int b = o.index;
+        double sa = px * scale;
+        double sb = py * o.scale;
+        int i;
+        double s;
+        int st;
         if (a != b && a != 0 && b != 0) {
-            return new Var(tape, tape.binary(a, px * scale, b, py * o.scale), v, 1, stamp & ~1);
+            i = tape.binary(a, sa, b, sb);
+            s = 1;
+            st = stamp & ~1;
+        } else {
+            i = a == 0 ? b : a;
+            s = a == b ? sa + sb : a == 0 ? sb : sa;
+            st = stamp | 1;
         }
-        if (a == b) {
-            return a == 0 ? tape.constant(v) : new Var(tape, a, v, px * scale + py * o.scale, stamp | 1);
-        }
-        return b == 0 ? new Var(tape, a, v, px * scale, stamp | 1) : new Var(tape, b, v, py * o.scale, stamp | 1);
+        return new Var(tape, i, v, s, st);
     }
 
     @Override
