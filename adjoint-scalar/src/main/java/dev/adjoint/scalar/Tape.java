@@ -261,13 +261,21 @@ public final class Tape {
         return v.index >= adjoint.length ? 0 : adjoint[v.index];
     }
 
+    /** Writes the adjoints of {@code vars} after {@link #backward} into {@code into}: a gradient with no allocation. */
+    public void adjoints(Var[] vars, double[] into) {
+        if (into.length < vars.length) {
+            throw new IllegalArgumentException("adjoints: " + vars.length + " variables but room for " + into.length);
+        }
+        for (int i = 0; i < vars.length; i++) {
+            into[i] = adjoint(vars[i]);
+        }
+    }
+
     /** The adjoints of {@code inputs} after a backward sweep from {@code output}: the gradient. */
     public double[] gradient(Var output, Var... inputs) {
         backward(output);
         double[] g = new double[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            g[i] = adjoint(inputs[i]);
-        }
+        adjoints(inputs, g);
         return g;
     }
 

@@ -118,6 +118,10 @@ class TapeTest {
         assertThat(x[0].adjoint()).isEqualTo(10 * 3 + 1);
         assertThat(x[1].adjoint()).isEqualTo(10 * 2 + 1);
         assertThat(tape.adjoint(tape.constant(5))).isZero();
+        double[] into = new double[3];
+        tape.adjoints(x, into);
+        assertThat(into).containsExactly(10 * 3 + 1, 10 * 2 + 1, 0);
+        assertThatThrownBy(() -> tape.adjoints(x, new double[1])).hasMessageContainingAll("2 variables", "room for 1");
         assertThatThrownBy(() -> tape.backward(new Var[] {p}, new double[] {1, 2}))
                 .hasMessageContainingAll("1 outputs", "2 weights");
     }
