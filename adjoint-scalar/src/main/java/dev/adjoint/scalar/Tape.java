@@ -279,21 +279,28 @@ public final class Tape {
         return g;
     }
 
+    /** r as a Var of this tape, recorded since the last clear; small, so that it inlines into every operation. */
     Var check(Real r) {
+        if (r instanceof Var) {
+            Var v = (Var) r;
+            if (v.tape == this && (v.stamp & ~1) == stamp) {
+                return v;
+            }
+        }
+        throw refused(r);
+    }
+
+    private RuntimeException refused(Real r) {
         if (!(r instanceof Var)) {
             String kind = r == null ? "null" : r.getClass().getSimpleName();
-            throw new IllegalArgumentException("cannot combine a Var with a " + kind
+            return new IllegalArgumentException("cannot combine a Var with a " + kind
                     + ": all operands must be Vars of one tape (lift constants with constant(c))");
         }
-        Var v = (Var) r;
-        if (v.tape != this) {
-            throw new IllegalArgumentException("this Var was recorded on another tape; a Var can only be combined"
+        if (((Var) r).tape != this) {
+            return new IllegalArgumentException("this Var was recorded on another tape; a Var can only be combined"
                     + " with Vars of its own tape (create all inputs with the same Tape, or use tape.constant(x))");
         }
-        if ((v.stamp & ~1) != stamp) {
-            throw new IllegalStateException("this Var was recorded before tape.clear() and is no longer valid;"
-                    + " record the computation again after clearing");
-        }
-        return v;
+        return new IllegalStateException("this Var was recorded before tape.clear() and is no longer valid;"
+                + " record the computation again after clearing");
     }
 }
