@@ -119,9 +119,7 @@ public final class Derivatives {
             }
             tape.backward(y, w);
             double[] g = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                g[i] = tape.adjoint(v[i]);
-            }
+            tape.adjoints(v, g);
             return g;
         } finally {
             giveBack(tape);
@@ -165,9 +163,7 @@ public final class Derivatives {
                 w[i] = 1;
                 tape.backward(y, w);
                 w[i] = 0;
-                for (int j = 0; j < x.length; j++) {
-                    jac[i][j] = tape.adjoint(v[j]);
-                }
+                tape.adjoints(v, jac[i]);
             }
             return jac;
         } finally {

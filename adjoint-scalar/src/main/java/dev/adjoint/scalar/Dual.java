@@ -135,6 +135,21 @@ public final class Dual implements Real {
     }
 
     @Override
+    public Dual sub(double c) {
+        return new Dual(value - c, tangent, tag);
+    }
+
+    @Override
+    public Dual div(double c) {
+        return mul(1.0 / c);
+    }
+
+    @Override
+    public Dual square() {
+        return new Dual(value * value, 2 * value * tangent, tag);
+    }
+
+    @Override
     public Dual neg() {
         return new Dual(-value, -tangent, tag);
     }

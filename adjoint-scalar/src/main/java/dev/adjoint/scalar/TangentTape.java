@@ -84,20 +84,43 @@ final class TangentTape {
         if (c < 0) {
             throw new IllegalStateException("tape is full: " + operand1.length + " operations");
         }
-        operand1 = Arrays.copyOf(operand1, c);
-        operand2 = Arrays.copyOf(operand2, c);
-        partial1 = Arrays.copyOf(partial1, c);
-        partial2 = Arrays.copyOf(partial2, c);
-        partialTangent1 = Arrays.copyOf(partialTangent1, c);
-        partialTangent2 = Arrays.copyOf(partialTangent2, c);
+        try {
+            int[] a = Arrays.copyOf(operand1, c);
+            int[] b = Arrays.copyOf(operand2, c);
+            double[] pa = Arrays.copyOf(partial1, c);
+            double[] pb = Arrays.copyOf(partial2, c);
+            double[] ta = Arrays.copyOf(partialTangent1, c);
+            double[] tb = Arrays.copyOf(partialTangent2, c);
+            operand1 = a;
+            operand2 = b;
+            partial1 = pa;
+            partial2 = pb;
+            partialTangent1 = ta;
+            partialTangent2 = tb;
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e, "growing it to " + c + " entries");
+        }
+    }
+
+    private OutOfMemoryError outOfMemory(OutOfMemoryError e, String doing) {
+        long bytes = (long) operand1.length * BYTES_PER_OPERATION + 2L * adjoint.length * Double.BYTES;
+        return Tape.outOfMemory(e, "second-order (forward-over-reverse) tape of a Hessian or Hessian-vector product",
+                doing, size - 1, bytes, BYTES_PER_OPERATION, "");
     }
 
     /** Seeds ā = 1, ȧ = 0 at {@code output} and sweeps backwards. */
     void backward(TangentVar output) {
         check(output);
         if (adjoint.length < size) {
-            adjoint = new double[operand1.length];
-            adjointTangent = new double[operand1.length];
+            adjoint = new double[0];
+            adjointTangent = adjoint;
+            try {
+                adjoint = new double[operand1.length];
+                adjointTangent = new double[operand1.length];
+            } catch (OutOfMemoryError e) {
+                adjoint = new double[0];
+                throw outOfMemory(e, "allocating the adjoints for the backward sweep");
+            }
         } else {
             Arrays.fill(adjoint, 0, size, 0.0);
             Arrays.fill(adjointTangent, 0, size, 0.0);

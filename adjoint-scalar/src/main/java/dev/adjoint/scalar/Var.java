@@ -1,23 +1,30 @@
 package dev.adjoint.scalar;
 
 /**
- * A reverse-mode variable: a value and its index on a {@link Tape}. Each operation records its local partials;
- * {@link Tape#backward(Var)} then sweeps them once to give ∂y/∂v for every node.
+ * A reverse-mode variable: a value, the {@link Tape} entry it stands on and its scale, dv/d(entry). An operation
+ * whose result depends on two entries records one, with its two partials; {@link Tape#backward(Var)} then sweeps
+ * them once to give ∂y/∂v for every entry. Every other operation records nothing: f(x), x ± c, c·x, x·x stand on
+ * x's entry with the scale multiplied by the local derivative (the chain rule applied forward, on the spot).
  *
  * <p><b>Threads.</b> A variable belongs to its tape, and is used on the tape's thread only.
  */
 public final class Var implements Real {
 
     final Tape tape;
+    /** The entry this variable stands on; 0 for a constant. */
     final int index;
-    final int epoch;
+    /** The tape's stamp when this was made; the low bit marks a variable without an entry of its own. */
+    final int stamp;
+    /** dv/d(entry): 1 for an input or a recorded result, 0 for a constant, the chain of slopes otherwise. */
+    final double scale;
     private final double value;
 
-    Var(Tape tape, int index, double value, int epoch) {
+    Var(Tape tape, int index, double value, double scale, int stamp) {
         this.tape = tape;
         this.index = index;
         this.value = value;
-        this.epoch = epoch;
+        this.scale = scale;
+        this.stamp = stamp;
     }
 
     @Override
@@ -30,19 +37,43 @@ public final class Var implements Real {
         return tape;
     }
 
-    /** ∂y/∂this after the tape's last backward sweep. */
+    /** ∂y/∂this after the tape's last backward sweep (for an input, a kept Var or a recorded operation's result). */
     public double adjoint() {
         return tape.adjoint(this);
     }
 
-    private Var unary(double v, double partial) {
+    // Each operation ends in one allocation (no branch picks between two `new`s), so that escape analysis can
+    // keep intermediates in registers: C2 does not scalar-replace an object merged from two allocation sites.
+
+    /** v = f(this) with f′ = slope: the same entry, its scale times f′, nothing recorded (a constant stays one). */
+    private Var unary(double v, double slope) {
         tape.check(this);
-        return new Var(tape, tape.record(index, partial, 0, 0), v, epoch);
+        return new Var(tape, index, v, slope * scale, stamp | 1);
     }
 
-    private Var binary(Var o, double v, double pThis, double pOther) {
+    /**
+     * v = f(this, o) with partials px, py: an entry when the operands stand on two different entries; otherwise
+     * v depends on one entry only (x·x, (x + 1)·x, x + c) or none, and stands on it with the summed scale.
+     */
+    private Var binary(Var o, double v, double px, double py) {
         tape.check(this);
-        return new Var(tape, tape.record(index, pThis, o.index, pOther), v, epoch);
+        int a = index;
+        int b = o.index;
+        double sa = px * scale;
+        double sb = py * o.scale;
+        int i;
+        double s;
+        int st;
+        if (a != b && a != 0 && b != 0) {
+            i = tape.binary(a, sa, b, sb);
+            s = 1;
+            st = stamp & ~1;
+        } else {
+            i = a == 0 ? b : a;
+            s = a == b ? sa + sb : a == 0 ? sb : sa;
+            st = stamp | 1;
+        }
+        return new Var(tape, i, v, s, st);
     }
 
     @Override
@@ -68,6 +99,11 @@ public final class Var implements Real {
     }
 
     @Override
+    public Var sub(double c) {
+        return unary(value - c, 1);
+    }
+
+    @Override
     public Var mul(Real y) {
         Var o = tape.check(y);
         return binary(o, value * o.value, o.value, value);
@@ -87,8 +123,18 @@ public final class Var implements Real {
     }
 
     @Override
+    public Var div(double c) {
+        return mul(1.0 / c);
+    }
+
+    @Override
     public Var neg() {
         return unary(-value, -1);
+    }
+
+    @Override
+    public Var square() {
+        return unary(value * value, 2 * value);
     }
 
     @Override
@@ -104,6 +150,6 @@ public final class Var implements Real {
 
     @Override
     public String toString() {
-        return "Var[" + index + "] = " + value;
+        return "Var[" + index + (scale == 1 ? "" : " · " + scale) + "] = " + value;
     }
 }

@@ -17,9 +17,9 @@
  *   <li>{@link dev.adjoint.scalar.Jet}: truncated Taylor series; all derivatives up to order k along one
  *       direction.</li>
  *   <li>{@link dev.adjoint.scalar.Var} on a {@link dev.adjoint.scalar.Tape}: reverse mode; the whole gradient for
- *       a small multiple of the cost of f, whatever the number of inputs.
- *       {@value dev.adjoint.scalar.Tape#BYTES_PER_OPERATION} bytes per recorded operation, plus 8 during the
- *       sweep.</li>
+ *       a small multiple of the cost of f, whatever the number of inputs. Only operations on two variables are
+ *       recorded, {@value dev.adjoint.scalar.Tape#BYTES_PER_OPERATION} bytes each plus 8 during the sweep; the
+ *       rest (f(x), x ± c, c·x, x·x) is folded into a scale as it runs.</li>
  *   <li>Forward over reverse (package-private {@code TangentTape}): a tape whose numbers carry one tangent, for
  *       Hessian-vector products ({@link dev.adjoint.scalar.Derivatives#hvp}) and Hessians.</li>
  * </ul>

@@ -168,7 +168,20 @@ public final class ContractCases {
                 new Op("lecture ln(x)+x*y-sin(y)", v -> v[0].log().add(v[0].mul(v[1])).sub(v[1].sin())),
                 new Op("rosenbrock", v -> v[0].neg().add(1).square().add(v[1].sub(v[0].square()).square().mul(100))),
                 new Op("x*y/(x+y*y+3)", v -> v[0].mul(v[1]).div(v[0].add(v[1].square()).add(3))),
-                new Op("exp(sin(x*y))*sqrt(x)", v -> v[0].mul(v[1]).sin().exp().mul(v[0].sqrt())));
+                new Op("exp(sin(x*y))*sqrt(x)", v -> v[0].mul(v[1]).sin().exp().mul(v[0].sqrt())),
+                // Operations with a constant are scales on the tape, not entries; these mix them into every kind
+                // of recorded entry: binary, unary, both operands on one entry, a constant operand, a scaled output.
+                new Op("logistic step (c*x)*(x-c)", v -> v[0].mul(-4).mul(v[0].sub(1))),
+                new Op("(x+c)*x", v -> v[0].add(1.5).mul(v[0])),
+                new Op("(c*x)*(c*x)", v -> v[0].mul(2).mul(v[0].mul(-3))),
+                new Op("x-x+x*y", v -> v[0].sub(v[0]).add(v[0].mul(v[1]))),
+                new Op("(c*x)/(x+c)", v -> v[0].mul(0.5).div(v[0].add(2))),
+                new Op("-x/c+y*c", v -> v[0].neg().div(0.7).add(v[1].mul(3))),
+                new Op("c*(x*y)", v -> v[0].mul(v[1]).mul(-2.5)),
+                new Op("sin(c*x-c)", v -> v[0].mul(2).sub(0.5).sin()),
+                new Op("atan2(c*x, c*y)", v -> v[0].mul(0.5).atan2(v[1].mul(2))),
+                new Op("(c*c)*x", v -> v[0].constant(2).mul(v[0].constant(3)).mul(v[0])),
+                new Op("(x*c)^2*(y-c)", v -> v[0].mul(3).square().mul(v[1].sub(0.25))));
         SplittableRandom random = new SplittableRandom(42);
         List<Case> cases = new ArrayList<>();
         for (Op op : ops) {

@@ -216,9 +216,7 @@ public abstract class ScalarWorkload extends NamedWorkload {
             Var[] v = tape.variables(x);
             Var y = (Var) apply(v);
             tape.backward(y);
-            for (int i = 0; i < v.length; i++) {
-                derivative[i] = tape.adjoint(v[i]);
-            }
+            tape.adjoints(v, derivative);
             value = y.value();
             return value;
         }
