@@ -59,6 +59,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the workloads and their implementations, then exit.")
     boolean list;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for tensor kernels in every fork, and"
+            + " through the adjoint launcher OpenBLAS's (default: ${DEFAULT-VALUE}).")
+    int threads = 1;
+
     @Option(names = "--export", paramLabel = "DIR",
             description = "Write each workload's inputs and our value and gradient to DIR/<id>.json (for"
                     + " adjoint-bench/python/compare_torch.py), then exit without timing.")
@@ -94,6 +98,10 @@ public final class BenchCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        System.setProperty(Settings.THREADS, Integer.toString(threads));     // passed on to every fork
         Settings settings = quick ? Settings.quick() : Settings.full();
         out.printf("adjoint bench: %s%njava %s (%s), %d cpus%n", settings.describe(),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),

@@ -88,7 +88,26 @@ public final class Parallel {
         return p;
     }
 
-    /** A range of chunk indices run by one task. */
+    /** A range of items run by one task. */
+    @FunctionalInterface
+    public interface Range {
+        /** Runs items {@code [from, to)}. */
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over {@code n} independent elements of {@code cost} operations each (1 for an addition),
+     * split over the threads when there is enough work, else as one range on this thread.
+     */
+    public static void each(int n, long cost, Range body) {
+        if (threads == 1 || (long) n * cost < 2 * GRAIN) {
+            body.run(0, n);
+            return;
+        }
+        forRange(n, cost, (c, from, to) -> body.run(from, to));
+    }
+
+    /** A chunk of items run by one task. */
     @FunctionalInterface
     public interface Chunk {
         /** Runs chunk {@code index}, which covers items {@code [from, to)}. */
