@@ -98,27 +98,31 @@ public final class Convolution {
     static void im2col(double[] x, int off, int c, Window g, double[] cols) {
         int h = g.height();
         int wd = g.width();
-        int ow = g.outWidth();
-        int oh = g.outHeight();
+        int kw = g.kw();
         int at = 0;
-        for (int oy = 0; oy < oh; oy++) {
-            for (int ox = 0; ox < ow; ox++) {
+        for (int oy = 0; oy < g.outHeight(); oy++) {
+            for (int ox = 0; ox < g.outWidth(); ox++) {
+                int ix0 = ox * g.sw() - g.pw();
+                // Window columns [lo, hi) fall inside the image; the others read the padding.
+                int lo = Math.max(0, ceilDiv(-ix0, g.dw()));
+                int hi = Math.min(kw, ceilDiv(wd - ix0, g.dw()));
                 for (int i = 0; i < g.kh(); i++) {
                     int iy = oy * g.sh() - g.ph() + i * g.dh();
-                    for (int j = 0; j < g.kw(); j++) {
-                        int ix = ox * g.sw() - g.pw() + j * g.dw();
-                        if (iy >= 0 && iy < h && ix >= 0 && ix < wd) {
-                            int src = off + (iy * wd + ix) * c;
-                            for (int q = 0; q < c; q++) {
-                                cols[at + q] = x[src + q];
-                            }
+                    if (iy < 0 || iy >= h || lo >= hi) {
+                        java.util.Arrays.fill(cols, at, at + kw * c, 0);
+                    } else {
+                        java.util.Arrays.fill(cols, at, at + lo * c, 0);
+                        int row = off + (iy * wd + ix0) * c;
+                        if (g.dw() == 1) {
+                            System.arraycopy(x, row + lo * c, cols, at + lo * c, (hi - lo) * c);
                         } else {
-                            for (int q = 0; q < c; q++) {
-                                cols[at + q] = 0;
+                            for (int j = lo; j < hi; j++) {
+                                System.arraycopy(x, row + j * g.dw() * c, cols, at + j * c, c);
                             }
                         }
-                        at += c;
+                        java.util.Arrays.fill(cols, at + hi * c, at + kw * c, 0);
                     }
+                    at += kw * c;
                 }
             }
         }
@@ -128,25 +132,33 @@ public final class Convolution {
     static void col2im(double[] cols, double[] x, int off, int c, Window g) {
         int h = g.height();
         int wd = g.width();
-        int ow = g.outWidth();
-        int oh = g.outHeight();
+        int kw = g.kw();
         int at = 0;
-        for (int oy = 0; oy < oh; oy++) {
-            for (int ox = 0; ox < ow; ox++) {
+        for (int oy = 0; oy < g.outHeight(); oy++) {
+            for (int ox = 0; ox < g.outWidth(); ox++) {
+                int ix0 = ox * g.sw() - g.pw();
+                int lo = Math.max(0, ceilDiv(-ix0, g.dw()));
+                int hi = Math.min(kw, ceilDiv(wd - ix0, g.dw()));
                 for (int i = 0; i < g.kh(); i++) {
                     int iy = oy * g.sh() - g.ph() + i * g.dh();
-                    for (int j = 0; j < g.kw(); j++) {
-                        int ix = ox * g.sw() - g.pw() + j * g.dw();
-                        if (iy >= 0 && iy < h && ix >= 0 && ix < wd) {
-                            int dst = off + (iy * wd + ix) * c;
+                    if (iy >= 0 && iy < h) {
+                        int row = off + (iy * wd + ix0) * c;
+                        for (int j = lo; j < hi; j++) {
+                            int dst = row + j * g.dw() * c;
+                            int src = at + j * c;
                             for (int q = 0; q < c; q++) {
-                                x[dst + q] += cols[at + q];
+                                x[dst + q] += cols[src + q];
                             }
                         }
-                        at += c;
                     }
+                    at += kw * c;
                 }
             }
         }
+    }
+
+    /** ⌈a / b⌉ for b &gt; 0. */
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
     }
 }

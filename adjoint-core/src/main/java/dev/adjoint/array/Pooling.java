@@ -15,11 +15,43 @@ public final class Pooling {
     public static NdArray max(NdArray x, Window g) {
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
-        double[] y = new double[n * g.positions() * c];
-        int[] arg = argmax(x, g);
-        for (int i = 0; i < y.length; i++) {
-            y[i] = x.data[arg[i]];
-        }
+        int h = g.height();
+        int w = g.width();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        double[] y = new double[n * oh * ow * c];
+        double[] d = x.data;
+        Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
+            for (int b = from; b < to; b++) {
+                int image = b * h * w * c;
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int at = ((b * oh + oy) * ow + ox) * c;
+                        boolean first = true;
+                        for (int i = 0; i < g.kh(); i++) {
+                            int iy = oy * g.sh() - g.ph() + i * g.dh();
+                            for (int j = 0; iy >= 0 && iy < h && j < g.kw(); j++) {
+                                int ix = ox * g.sw() - g.pw() + j * g.dw();
+                                if (ix < 0 || ix >= w) {
+                                    continue;
+                                }
+                                int src = image + (iy * w + ix) * c;
+                                if (first) {
+                                    System.arraycopy(d, src, y, at, c);
+                                    first = false;
+                                } else {
+                                    for (int q = 0; q < c; q++) {
+                                        double v = d[src + q];
+                                        double m = y[at + q];
+                                        y[at + q] = v > m ? v : m;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
         return new NdArray(y, g.output(n, c));
     }
 
@@ -88,10 +120,10 @@ public final class Pooling {
                                     first = false;
                                 } else {
                                     for (int q = 0; q < c; q++) {
-                                        if (d[src + q] > best[q]) {
-                                            best[q] = d[src + q];
-                                            arg[at + q] = src + q;
-                                        }
+                                        double v = d[src + q];
+                                        boolean more = v > best[q];
+                                        best[q] = more ? v : best[q];
+                                        arg[at + q] = more ? src + q : arg[at + q];
                                     }
                                 }
                             }
