@@ -57,6 +57,7 @@ public final class Tensor {
     private static final Primitive MAXIMUM = new Maximum();
     private static final Primitive WHERE = new Where();
     private static final Primitive STOP = new StopGradient();
+    private static final Primitive RELU = new Unary(new Unary.Relu());
 
     private final NdArray array;
     private final Tracer tracer;
@@ -492,9 +493,9 @@ public final class Tensor {
         return apply(Elementary.SOFTPLUS);
     }
 
-    /** max(this, 0). */
+    /** max(this, 0), with slope ½ at 0 like {@link #maximum}; one primitive ({@link Unary.Relu}). */
     public Tensor relu() {
-        return maximum(0);
+        return Interpreter.bind(RELU, this);
     }
 
     /** erf. */
