@@ -11,8 +11,8 @@ deviation; MLP 784-256-128-100-10 with ReLU, CNN conv3x3(16, pad 1)-ReLU-maxpool
 128-ReLU-10 (He-normal weights, zero biases, Xavier-normal last layer); cross-entropy from logits (mean over the
 batch); Adam (betas 0.9, 0.999, eps 1e-8), optionally with the learning rate decayed along a cosine per step; the
 training set reshuffled every epoch; the last batch may be smaller. The epoch time is the training loop only (no
-evaluation), as `adjoint train` reports it. `--steps N` times N training steps after 5 warm-up steps and prints the
-median, for a per-epoch estimate (median × steps per epoch) on a busy machine. Images are NCHW here (PyTorch's native
+evaluation), as `adjoint train` reports it. `--steps N` times N training steps on random batches after 5 warm-up steps and
+prints the median wall and process-CPU time, for a per-epoch estimate (median × steps per epoch) on a busy machine. Images are NCHW here (PyTorch's native
 layout) and NHWC in Adjoint; the networks compute the same functions up to that layout.
 Run with Debian's python3-torch (`/usr/bin/python3`). Not a dependency of the library.
 """
@@ -137,17 +137,22 @@ def main():
     if a.steps:
         g = torch.Generator().manual_seed(a.seed)
         times = []
+        cpu = []
         for i in range(a.steps + 5):
             idx_ = torch.randint(0, n, (a.batch,), generator=g)
+            xb, yb = xs[idx_], ys[idx_]
             t0 = time.perf_counter()
-            train_step(xs[idx_], ys[idx_])
+            c0 = time.process_time()
+            train_step(xb, yb)
             if i >= 5:
                 times.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
         med = statistics.median(times)
-        result.update({"step_median_s": med, "step_min_s": min(times), "steps": a.steps,
-                       "epoch_estimate_s": med * steps_per_epoch})
-        print("%s %s threads %d: step median %.2f ms (min %.2f) over %d steps; epoch estimate %.1f s"
-              % (result["impl"], a.model, a.threads, med * 1e3, min(times) * 1e3, a.steps, med * steps_per_epoch))
+        result.update({"step_median_s": med, "step_min_s": min(times), "step_cpu_median_s": statistics.median(cpu),
+                       "steps": a.steps, "epoch_estimate_s": med * steps_per_epoch})
+        print("%s %s threads %d: step median %.2f ms (min %.2f), process CPU median %.2f ms, over %d steps;"
+              " epoch estimate %.1f s" % (result["impl"], a.model, a.threads, med * 1e3, min(times) * 1e3,
+                                         statistics.median(cpu) * 1e3, a.steps, med * steps_per_epoch))
     else:
         g = torch.Generator().manual_seed(a.seed)
         epochs = []
