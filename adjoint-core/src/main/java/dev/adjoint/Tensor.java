@@ -3,19 +3,23 @@ package dev.adjoint;
 import dev.adjoint.array.Gemm;
 import dev.adjoint.array.NdArray;
 import dev.adjoint.array.Shape;
+import dev.adjoint.array.Window;
 import dev.adjoint.interpret.Interpreter;
 import dev.adjoint.interpret.Tracer;
 import dev.adjoint.primitive.Add;
+import dev.adjoint.primitive.AvgPool;
 import dev.adjoint.primitive.ArgMax;
 import dev.adjoint.primitive.Bivariate;
 import dev.adjoint.primitive.Broadcast;
 import dev.adjoint.primitive.Compare;
 import dev.adjoint.primitive.Concat;
+import dev.adjoint.primitive.Conv;
 import dev.adjoint.primitive.CumSum;
 import dev.adjoint.primitive.Div;
 import dev.adjoint.primitive.Flip;
 import dev.adjoint.primitive.Gather;
 import dev.adjoint.primitive.MatMul;
+import dev.adjoint.primitive.MaxPool;
 import dev.adjoint.primitive.MaxReduce;
 import dev.adjoint.primitive.Maximum;
 import dev.adjoint.primitive.Mul;
@@ -56,6 +60,7 @@ public final class Tensor {
     private static final Primitive MAXIMUM = new Maximum();
     private static final Primitive WHERE = new Where();
     private static final Primitive STOP = new StopGradient();
+    private static final Primitive RELU = new Unary(new Unary.Relu());
 
     private final NdArray array;
     private final Tracer tracer;
@@ -491,9 +496,9 @@ public final class Tensor {
         return apply(Elementary.SOFTPLUS);
     }
 
-    /** max(this, 0). */
+    /** max(this, 0), with slope ½ at 0 like {@link #maximum}; one primitive ({@link Unary.Relu}). */
     public Tensor relu() {
-        return maximum(0);
+        return Interpreter.bind(RELU, this);
     }
 
     /** erf. */
@@ -1128,6 +1133,67 @@ public final class Tensor {
     public Tensor flip(int... axes) {
         int[] a = shape().axes(axes, "flip");
         return a.length == 0 ? this : Interpreter.bind(new Flip(a), this);
+    }
+
+    // ------------------------------------------------------------------ convolution and pooling
+
+    /**
+     * 2-d convolution (cross-correlation, as in every framework) of channels-last images {@code [N, H, W, C]} with a
+     * kernel {@code [kh, kw, C, O]}, the same stride and zero padding on both axes: {@code [N, OH, OW, O]} with
+     * OH = ⌊(H + 2·padding − kh)/stride⌋ + 1.
+     */
+    public Tensor conv2d(Tensor kernel, int stride, int padding) {
+        return conv2d(kernel, new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1});
+    }
+
+    /**
+     * 2-d convolution with (row, column) strides, paddings and dilations: y[n, oy, ox, o] = Σ x[n, oy·sh − ph +
+     * i·dh, ox·sw − pw + j·dw, c] · w[i, j, c, o], zero outside the image.
+     */
+    public Tensor conv2d(Tensor kernel, int[] stride, int[] padding, int[] dilation) {
+        Shape x = shape();
+        Shape w = kernel.shape();
+        if (x.rank() != 4 || w.rank() != 4 || x.dim(3) != w.dim(2)) {
+            throw new IllegalArgumentException("conv2d: input " + x + " and kernel " + w
+                    + " (need [N, H, W, C] and [kh, kw, C, O])");
+        }
+        if (stride.length != 2 || padding.length != 2 || dilation.length != 2) {
+            throw new IllegalArgumentException("conv2d: stride, padding and dilation need two values (rows, columns)");
+        }
+        Window g = window("conv2d", x, w.dim(0), w.dim(1), stride, padding, dilation);
+        return Interpreter.bind(new Conv(g, Conv.Slot.OUTPUT), this, kernel);
+    }
+
+    /** The maximum over each size × size window of channels-last images {@code [N, H, W, C]}; padding never wins. */
+    public Tensor maxPool2d(int size, int stride, int padding) {
+        return Interpreter.bind(new MaxPool(poolWindow("maxPool2d", size, stride, padding), MaxPool.Role.VALUE),
+                this);
+    }
+
+    /** The mean over each size × size window of channels-last images {@code [N, H, W, C]}; padding counts as 0. */
+    public Tensor avgPool2d(int size, int stride, int padding) {
+        return Interpreter.bind(new AvgPool(poolWindow("avgPool2d", size, stride, padding), false), this);
+    }
+
+    private Window poolWindow(String op, int size, int stride, int padding) {
+        if (rank() != 4) {
+            throw new IllegalArgumentException(op + ": input of shape " + shape() + ", expected [N, H, W, C]");
+        }
+        if (padding < 0 || padding > size / 2) {
+            throw new IllegalArgumentException(op + ": padding " + padding + " for a window of size " + size
+                    + " (need 0 ≤ padding ≤ size/2)");
+        }
+        return window(op, shape(), size, size, new int[] {stride, stride}, new int[] {padding, padding},
+                new int[] {1, 1});
+    }
+
+    private static Window window(String op, Shape x, int kh, int kw, int[] stride, int[] padding, int[] dilation) {
+        try {
+            return new Window(x.dim(1), x.dim(2), kh, kw, stride[0], stride[1], padding[0], padding[1], dilation[0],
+                    dilation[1]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": input " + x + ": " + e.getMessage(), e);
+        }
     }
 
     // ------------------------------------------------------------------ linear algebra

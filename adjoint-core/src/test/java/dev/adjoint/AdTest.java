@@ -20,6 +20,18 @@ class AdTest {
     }
 
     @Test
+    void reluAgreesWithMaximumOfZeroIncludingTheTieAtZero() {
+        Tensor x = Tensor.of(-1.5, -0.0, 0, 0.25, 3);
+        Function<Tensor, Tensor> relu = t -> t.relu().mul(t.add(2)).sum();
+        Function<Tensor, Tensor> max = t -> t.maximum(0).mul(t.add(2)).sum();
+        assertThat(x.relu().toArray()).containsExactly(x.maximum(0).toArray());
+        assertThat(Ad.grad(relu).apply(x).toArray()).containsExactly(Ad.grad(max).apply(x).toArray());
+        assertThat(Ad.grad(relu).apply(x).toArray()).containsExactly(0, 1, 1, 2.5, 8);
+        Tensor v = Tensor.of(1, 1, 1, 1, 1);
+        assertThat(Ad.hvp(relu, x, v).toArray()).containsExactly(Ad.hvp(max, x, v).toArray());
+    }
+
+    @Test
     void lectureExample() {
         // f(x1, x2) = ln x1 + x1 x2 − sin x2 at (2, 5): value 11.652, gradient (5.5, 1.716).
         var vg = Ad.valueAndGrad((List<Tensor> v) -> v.get(0).log().add(v.get(0).mul(v.get(1))).sub(v.get(1).sin()))

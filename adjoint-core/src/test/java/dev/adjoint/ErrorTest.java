@@ -17,6 +17,25 @@ class ErrorTest {
     }
 
     @Test
+    void convolutionAndPoolingShapes() {
+        assertThatThrownBy(() -> Tensor.zeros(2, 5, 5, 3).conv2d(Tensor.zeros(3, 3, 2, 4), 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("conv2d: input [2, 5, 5, 3] and kernel [3, 3, 2, 4] (need [N, H, W, C] and [kh, kw, C, O])");
+        assertThatThrownBy(() -> Tensor.zeros(5, 5, 3).conv2d(Tensor.zeros(3, 3, 3, 4), 1, 1))
+                .hasMessageContaining("conv2d: input [5, 5, 3]");
+        assertThatThrownBy(() -> Tensor.zeros(1, 2, 2, 1).conv2d(Tensor.zeros(3, 3, 1, 1), 1, 0))
+                .hasMessageContaining("conv2d: input [1, 2, 2, 1]").hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> Tensor.zeros(1, 4, 4, 1).conv2d(Tensor.zeros(3, 3, 1, 1), 0, 0))
+                .hasMessageContaining("conv2d").hasMessageContaining("stride 0");
+        assertThatThrownBy(() -> Tensor.zeros(4, 4, 3).maxPool2d(2, 2, 0))
+                .hasMessage("maxPool2d: input of shape [4, 4, 3], expected [N, H, W, C]");
+        assertThatThrownBy(() -> Tensor.zeros(1, 4, 4, 3).avgPool2d(2, 2, 2))
+                .hasMessageContaining("avgPool2d: padding 2 for a window of size 2");
+        assertThatThrownBy(() -> Tensor.zeros(1, 2, 2, 3).maxPool2d(3, 1, 0))
+                .hasMessageContaining("maxPool2d: input [1, 2, 2, 3]").hasMessageContaining("does not fit");
+    }
+
+    @Test
     void broadcasting() {
         assertThatThrownBy(() -> Tensor.zeros(3).add(Tensor.zeros(4)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -215,6 +215,17 @@ final class OpTable {
         row2("dot", "", Tensor::dot, -2, 2, s(4), s(4));
         row2("outer", "", Tensor::outer, -2, 2, s(3), s(2));
 
+        // Convolution and pooling on channels-last images [N, H, W, C].
+        row2("conv2d", "3×3 pad 1", (x, w) -> x.conv2d(w, 1, 1), -2, 2, s(2, 5, 5, 2), s(3, 3, 2, 3));
+        row2("conv2d", "stride, padding, dilation per axis", (x, w) -> x.conv2d(w, new int[] {2, 1},
+                new int[] {1, 0}, new int[] {1, 2}).sin(), -2, 2, s(1, 6, 7, 2), s(2, 3, 2, 2));
+        Tensor kernel = Tensor.uniform(Rng.seed(11), -1, 1, 2, 2, 3, 2);
+        row1("conv2d", "constant kernel, stride 2", x -> x.conv2d(kernel, 2, 0).square(), -2, 2, 2, 4, 5, 3);
+        row1("maxPool2d", "2 (tiling)", x -> x.maxPool2d(2, 2, 0).sin(), -2, 2, 2, 4, 4, 3);
+        row1("maxPool2d", "3 stride 2 pad 1", x -> x.maxPool2d(3, 2, 1).square(), -2, 2, 1, 5, 5, 2);
+        row1("avgPool2d", "2 (tiling)", x -> x.avgPool2d(2, 2, 0).sin(), -2, 2, 2, 4, 6, 2);
+        row1("avgPool2d", "3 stride 1 pad 1", x -> x.avgPool2d(3, 1, 1).square(), -2, 2, 1, 4, 4, 2);
+
         // User rules (Ad.customVjp / customJvp) behave like the code they replace.
         Function<Tensor, Tensor> sinVjp = Ad.customVjp(Tensor::sin, (x, y, g) -> g.mul(x.cos()));
         Function<Tensor, Tensor> sinJvp = Ad.customJvp(Tensor::sin, (x, t, y) -> t.mul(x.cos()));

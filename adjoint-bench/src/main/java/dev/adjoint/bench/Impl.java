@@ -24,7 +24,9 @@ public enum Impl {
     /** The BLAS this library uses ({@code dev.adjoint.array.Blas}). */
     BLAS("blas"),
     /** netlib's pure-Java BLAS, measured next to a native one. */
-    NETLIB_JAVA("netlib-java");
+    NETLIB_JAVA("netlib-java"),
+    /** The same operation composed from other primitives (e.g. a convolution from slices, stack and matmul). */
+    COMPOSED("composed");
 
     private final String label;
 

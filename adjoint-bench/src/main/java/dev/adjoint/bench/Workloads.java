@@ -6,6 +6,7 @@ import dev.adjoint.bench.compiled.CompiledScalar;
 import dev.adjoint.bench.scalar.Logistic;
 import dev.adjoint.bench.scalar.Rosenbrock;
 import dev.adjoint.bench.scalar.Seed;
+import dev.adjoint.bench.tensor.Conv2d;
 import dev.adjoint.bench.tensor.Gemm;
 import dev.adjoint.bench.tensor.GmmObjective;
 import dev.adjoint.bench.tensor.Hvp;
@@ -31,6 +32,8 @@ public final class Workloads {
             new Hvp(),
             new Gemm(512),
             new Gemm(1024),
+            new Conv2d(false),
+            new Conv2d(true),
             new CompiledScalar(new Logistic()),
             new CompiledScalar(new Rosenbrock()),
             CompiledLoss.rosenbrock(),

@@ -64,6 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the workloads and their implementations, then exit.")
     boolean list;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for tensor kernels in every fork, and"
+            + " through the adjoint launcher OpenBLAS's (default: ${DEFAULT-VALUE}).")
+    int threads = 1;
+
     @Option(names = "--export", paramLabel = "DIR",
             description = "Write each workload's inputs and our value and gradient to DIR/<id>.json (for"
                     + " adjoint-bench/python/compare_torch.py), then exit without timing.")
@@ -99,6 +103,10 @@ public final class BenchCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        System.setProperty(Settings.THREADS, Integer.toString(threads));     // passed on to every fork
         Settings settings = quick ? Settings.quick() : Settings.full();
         if (rounds != null) {
             if (rounds < 1) {

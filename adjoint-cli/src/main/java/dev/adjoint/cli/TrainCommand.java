@@ -2,6 +2,7 @@ package dev.adjoint.cli;
 
 import dev.adjoint.Rng;
 import dev.adjoint.array.Blas;
+import dev.adjoint.array.Parallel;
 import dev.adjoint.nn.Layer;
 import dev.adjoint.nn.Models;
 import dev.adjoint.nn.Params;
@@ -100,6 +101,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training examples.")
     Integer limit;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for tensor kernels and, through the"
+            + " adjoint launcher, OpenBLAS (default: all processors).")
+    Integer threads;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write one JSON line per epoch to FILE.")
     Path json;
 
@@ -183,6 +188,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--spark: Apache Spark is not on the class path; run"
                     + " through ./adjoint, which adds it for --spark runs (see adjoint-spark/README.md)");
         }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(cl, "--threads must be at least 1, got " + threads);
+        }
         if (lr != null && !(lr > 0)) {
             throw new CommandLine.ParameterException(cl, "--lr must be positive, got " + lr);
         }
@@ -194,6 +202,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void run(PrintWriter w) {
+        if (threads != null) {
+            Parallel.setThreads(threads);
+        }
         Rng rng = Rng.seed(seed);
         Dataset.Split split;
         String dataName;
@@ -249,6 +260,7 @@ final class TrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "optimizer: %s%s, batch %d, %d epochs, seed %d%n", opt.name(),
                 cosine ? " (cosine decay)" : "", b, nEpochs, seed);
         w.printf(Locale.ROOT, "BLAS:      %s%n", Blas.name());
+        w.printf(Locale.ROOT, "threads:   %d for tensor kernels; BLAS: %s%n", Parallel.threads(), Parallel.blasThreads());
         if (resume != null) {
             w.printf(Locale.ROOT, "resumed:   %s after epoch %d of %d%s%n", resume, done, nEpochs,
                     done >= nEpochs ? ": nothing left to train (raise --epochs to continue)" : "");

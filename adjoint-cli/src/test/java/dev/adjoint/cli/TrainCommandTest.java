@@ -113,6 +113,15 @@ class TrainCommandTest {
         assertThat(losses(a.out())).isEqualTo(losses(b.out())).isNotEmpty();
     }
 
+    @Test
+    void threadCountsGiveTheSameNumbers() {
+        Cli.Result one = Cli.run("train", "--epochs", "2", "--seed", "9", "--quiet", "--threads", "1");
+        Cli.Result two = Cli.run("train", "--epochs", "2", "--seed", "9", "--quiet", "--threads", "2");
+        assertThat(one.out()).contains("threads:   1 for tensor kernels");
+        assertThat(two.out()).contains("threads:   2 for tensor kernels");
+        assertThat(losses(two.out())).isEqualTo(losses(one.out())).isNotEmpty();
+    }
+
     private static List<String> losses(String out) {
         return out.lines().filter(l -> l.startsWith("epoch")).map(l -> l.replaceAll("\\|\\s+[0-9.]+ s.*", ""))
                 .toList();
@@ -148,6 +157,9 @@ class TrainCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--model cnn needs image data");
         assertThat(Cli.run("train", "--epochs", "0").exit()).isEqualTo(2);
+        Cli.Result threads = Cli.run("train", "--threads", "0");
+        assertThat(threads.exit()).isEqualTo(2);
+        assertThat(threads.err()).contains("--threads must be at least 1, got 0");
         assertThat(Cli.run("train", "--optimizer", "newton").exit()).isEqualTo(2);
         assertThat(Cli.run("train", "--help").exit()).isZero();
     }

@@ -63,7 +63,13 @@ public final class Gemm {
     /** Row-major C[m,n] = op(A) op(B) as the column-major product Cᵀ = op(B)ᵀ op(A)ᵀ. */
     static void gemm(double[] a, int offA, double[] b, int offB, double[] c, int offC, int m, int n, int k,
                      boolean ta, boolean tb) {
+        gemm(a, offA, b, offB, c, offC, m, n, k, ta, tb, 0.0);
+    }
+
+    /** Row-major C[m,n] = op(A) op(B) + beta C. */
+    static void gemm(double[] a, int offA, double[] b, int offB, double[] c, int offC, int m, int n, int k,
+                     boolean ta, boolean tb, double beta) {
         Blas.instance().dgemm(tb ? "T" : "N", ta ? "T" : "N", n, m, k, 1.0, b, offB, tb ? k : n,
-                a, offA, ta ? m : k, 0.0, c, offC, n);
+                a, offA, ta ? m : k, beta, c, offC, n);
     }
 }

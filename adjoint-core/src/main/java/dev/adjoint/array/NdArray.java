@@ -127,9 +127,11 @@ public final class NdArray {
     /** f applied to each element. */
     public NdArray map(DoubleUnaryOperator f) {
         double[] out = new double[data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = f.applyAsDouble(data[i]);
-        }
+        Parallel.each(out.length, 16, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = f.applyAsDouble(data[i]);
+            }
+        });
         return new NdArray(out, shape);
     }
 
@@ -145,9 +147,11 @@ public final class NdArray {
         same("zip", b);
         double[] out = new double[data.length];
         double[] y = b.data;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = f.applyAsDouble(data[i], y[i]);
-        }
+        Parallel.each(out.length, 16, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = f.applyAsDouble(data[i], y[i]);
+            }
+        });
         return new NdArray(out, shape);
     }
 
@@ -157,9 +161,11 @@ public final class NdArray {
         double[] x = data;
         double[] y = b.data;
         double[] out = new double[x.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[i] + y[i];
-        }
+        Parallel.each(out.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = x[i] + y[i];
+            }
+        });
         return new NdArray(out, shape);
     }
 
@@ -169,9 +175,11 @@ public final class NdArray {
         double[] x = data;
         double[] y = b.data;
         double[] out = new double[x.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[i] - y[i];
-        }
+        Parallel.each(out.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = x[i] - y[i];
+            }
+        });
         return new NdArray(out, shape);
     }
 
@@ -181,9 +189,11 @@ public final class NdArray {
         double[] x = data;
         double[] y = b.data;
         double[] out = new double[x.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[i] * y[i];
-        }
+        Parallel.each(out.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = x[i] * y[i];
+            }
+        });
         return new NdArray(out, shape);
     }
 
@@ -193,9 +203,11 @@ public final class NdArray {
         double[] x = data;
         double[] y = b.data;
         double[] out = new double[x.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[i] == 0 ? 0 : x[i] * y[i];
-        }
+        Parallel.each(out.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = x[i] == 0 ? 0 : x[i] * y[i];
+            }
+        });
         return new NdArray(out, shape);
     }
 
@@ -205,18 +217,22 @@ public final class NdArray {
         double[] x = data;
         double[] y = b.data;
         double[] out = new double[x.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[i] / y[i];
-        }
+        Parallel.each(out.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = x[i] / y[i];
+            }
+        });
         return new NdArray(out, shape);
     }
 
     /** Elementwise {@code this * s} for a constant s. */
     public NdArray scale(double s) {
         double[] out = new double[data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = data[i] * s;
-        }
+        Parallel.each(out.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = data[i] * s;
+            }
+        });
         return new NdArray(out, shape);
     }
 
@@ -226,20 +242,24 @@ public final class NdArray {
         a.same("productRule", c);
         a.same("productRule", d);
         double[] out = new double[a.data.length];
-        for (int i = 0; i < out.length; i++) {
-            double p = a.data[i] == 0 ? 0 : a.data[i] * b.data[i];
-            double q = c.data[i] == 0 ? 0 : c.data[i] * d.data[i];
-            out[i] = p + q;
-        }
+        Parallel.each(out.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double p = a.data[i] == 0 ? 0 : a.data[i] * b.data[i];
+                double q = c.data[i] == 0 ? 0 : c.data[i] * d.data[i];
+                out[i] = p + q;
+            }
+        });
         return new NdArray(out, a.shape);
     }
 
     /** Elementwise {@code a * this + b} for constants a, b. */
     public NdArray affine(double a, double b) {
         double[] out = new double[data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a * data[i] + b;
-        }
+        Parallel.each(out.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = a * data[i] + b;
+            }
+        });
         return new NdArray(out, shape);
     }
 
@@ -248,9 +268,11 @@ public final class NdArray {
         cond.same("where", a);
         cond.same("where", b);
         double[] out = new double[cond.data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = cond.data[i] != 0 ? a.data[i] : b.data[i];
-        }
+        Parallel.each(out.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = cond.data[i] != 0 ? a.data[i] : b.data[i];
+            }
+        });
         return new NdArray(out, cond.shape);
     }
 

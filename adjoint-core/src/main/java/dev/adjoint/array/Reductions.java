@@ -29,19 +29,91 @@ public final class Reductions {
                 rows *= x.shape.dim(a);
             }
             double[] o = new double[out.size()];
-            for (int a = 0; a < outer; a++) {
-                sumRows(x.data, a * rows * inner, rows, inner, o, a * inner);
-            }
+            // Independent pieces: each outer block's columns, COLUMNS at a time (the order sumRows uses anyway).
+            int pieces = (inner + COLUMNS - 1) / COLUMNS;
+            int cols = rows;
+            Parallel.each(outer * pieces, (long) cols * Math.min(inner, COLUMNS), (from, to) -> {
+                for (int q = from; q < to; q++) {
+                    int a = q / pieces;
+                    int j = (q % pieces) * COLUMNS;
+                    columns(x.data, a * cols * inner + j, cols, inner, Math.min(COLUMNS, inner - j), o, a * inner + j);
+                }
+            });
             return new NdArray(o, out);
         }
         double[] blocks = trailing(x, axes);
         int n = out.size();
         double[] o = new double[n];
         int r = n == 0 ? 0 : blocks.length / n;
-        for (int i = 0; i < n; i++) {
-            o[i] = pairwise(blocks, i * r, r);
+        if (n < Parallel.threads()) {
+            for (int i = 0; i < n; i++) {
+                o[i] = sum(blocks, i * r, r);
+            }
+        } else {
+            Parallel.each(n, r, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = pairwise(blocks, i * r, r);
+                }
+            });
         }
         return new NdArray(o, out);
+    }
+
+    /**
+     * {@link #pairwise}, with the top of its summation tree split over the threads: the same tree, so the same
+     * bits, whatever the thread count.
+     */
+    public static double sum(double[] a, int from, int n) {
+        int depth = 0;
+        while ((1 << depth) < 2 * Parallel.threads() && (n >> depth) > Parallel.GRAIN) {
+            depth++;
+        }
+        if (depth == 0 || Parallel.threads() == 1) {
+            return pairwise(a, from, n);
+        }
+        int leaves = 1 << depth;
+        int[] start = new int[leaves];
+        int[] size = new int[leaves];
+        split(from, n, depth, start, size, 0);
+        double[] part = new double[leaves];
+        Parallel.run(leaves, leaves, (c, lo, hi) -> part[c] = start[c] < 0 ? 0 : pairwise(a, start[c], size[c]));
+        return combine(part, start, 0, leaves);
+    }
+
+    /** The ranges of the tree's nodes {@code depth} levels down, left to right (start −1: no such node). */
+    private static void split(int from, int n, int depth, int[] start, int[] size, int at) {
+        int width = 1 << depth;
+        if (depth == 0 || n <= BLOCK) {
+            start[at] = from;
+            size[at] = n;
+            for (int k = at + 1; k < at + width; k++) {
+                start[k] = -1;      // this node is a leaf of pairwise: its range is summed whole at slot `at`
+            }
+            return;
+        }
+        int h = (n / 2 + 3) & ~3;
+        split(from, h, depth - 1, start, size, at);
+        split(from + h, n - h, depth - 1, start, size, at + width / 2);
+    }
+
+    /** The partial sums added back up the same tree. */
+    private static double combine(double[] part, int[] start, int at, int width) {
+        if (width == 1) {
+            return part[at];
+        }
+        if (start[at + width / 2] < 0 && allEmpty(start, at + 1, at + width)) {
+            return part[at];
+        }
+        return combine(part, start, at, width / 2) + combine(part, start, at + width / 2, width / 2);
+    }
+
+    private static boolean allEmpty(int[] start, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (start[k] >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The maximum over {@code axes}. */
@@ -54,7 +126,12 @@ public final class Reductions {
         if (r == 0 && n > 0) {
             throw new IllegalArgumentException("max: reduction over an empty axis of shape " + x.shape);
         }
-        for (int i = 0; i < n; i++) {
+        Parallel.each(n, r, (from, to) -> maxima(blocks, r, o, from, to));
+        return new NdArray(o, out);
+    }
+
+    private static void maxima(double[] blocks, int r, double[] o, int from, int to) {
+        for (int i = from; i < to; i++) {
             double m = Double.NEGATIVE_INFINITY;
             for (int j = i * r, e = j + r; j < e; j++) {
                 double v = blocks[j];
@@ -67,7 +144,6 @@ public final class Reductions {
             }
             o[i] = m;
         }
-        return new NdArray(o, out);
     }
 
     /** The position of the (first) maximum along one axis, as doubles. */

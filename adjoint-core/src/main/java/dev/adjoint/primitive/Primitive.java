@@ -12,7 +12,7 @@ import dev.adjoint.array.Shape;
  * <p>Conventions: a {@code null} tangent or cotangent is a symbolic zero (never materialised); batched inputs
  * carry their batch axis first.
  */
-public sealed interface Primitive permits Elementwise, Reduction, Structural, MatMul, Control {
+public sealed interface Primitive permits Elementwise, Reduction, Structural, MatMul, Windowed, Control {
 
     /** The operation's name as error messages and printers spell it. */
     String name();

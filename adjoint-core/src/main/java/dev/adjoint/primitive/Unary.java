@@ -2,6 +2,7 @@ package dev.adjoint.primitive;
 
 import dev.adjoint.Tensor;
 import dev.adjoint.array.NdArray;
+import dev.adjoint.array.Parallel;
 import dev.adjoint.interpret.Evaluate;
 import dev.adjoint.scalar.Elementary;
 import dev.adjoint.scalar.Power;
@@ -45,6 +46,34 @@ public record Unary(UnaryFunction function) implements Elementwise {
         }
     }
 
+    /**
+     * max(x, 0) with slope 1 above 0, ½ at 0 (a tie of {@code maximum}, as everywhere in the library) and 0 below:
+     * one pass forward and one backward, where {@code maximum(x, 0)} broadcasts a zero and its rule takes four
+     * comparison passes. Its derivative (sign(x) + 1)/2 is piecewise constant, so every higher one is zero.
+     */
+    public record Relu() implements UnaryFunction {
+
+        @Override
+        public String symbol() {
+            return "relu";
+        }
+
+        @Override
+        public double value(double x) {
+            return Math.max(x, 0);
+        }
+
+        @Override
+        public double slope(double x) {
+            return x > 0 ? 1 : x == 0 ? 0.5 : 0;
+        }
+
+        @Override
+        public Real derivative(Real x) {
+            return x.signum().add(1).mul(0.5);
+        }
+    }
+
     @Override
     public String name() {
         return function.symbol();
@@ -61,6 +90,15 @@ public record Unary(UnaryFunction function) implements Elementwise {
             return x[0].mul(x[0]);
         } else if (f == Elementary.TANH) {
             return x[0].tanh();
+        } else if (f instanceof Relu) {
+            double[] a = x[0].buffer();
+            double[] out = new double[a.length];
+            Parallel.each(out.length, 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.max(a[i], 0);
+                }
+            });
+            return NdArray.adopt(x[0].shape(), out);
         }
         return x[0].map(f::value);
     }
@@ -131,6 +169,16 @@ public record Unary(UnaryFunction function) implements Elementwise {
             return g.zip(y, (a, b) -> a == 0 ? 0 : a * 0.5 / b);
         } else if (f instanceof Power && ((Power) f).exponent() == 2) {
             return g.zip(x, (a, b) -> 2 * a * b);
+        } else if (f instanceof Relu) {
+            double[] u = g.buffer();
+            double[] v = x.buffer();
+            double[] out = new double[u.length];
+            Parallel.each(out.length, 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = v[i] > 0 ? u[i] : v[i] == 0 && u[i] != 0 ? 0.5 * u[i] : 0;
+                }
+            });
+            return NdArray.adopt(x.shape(), out);
         }
         return g.zip(x, (a, b) -> a == 0 ? 0 : a * f.slope(b));
     }

@@ -45,6 +45,17 @@ class GraphTest {
         assertThat(g.size()).isEqualTo(3);
     }
 
+    @Test
+    void printsConvolutionAndPoolingWithTheirWindows() {
+        Tensor w = Tensor.ones(3, 3, 2, 4);
+        Graph g = Graph.trace(x -> x.conv2d(w, 1, 1).maxPool2d(2, 2, 0).sum(), Tensor.zeros(1, 4, 4, 2));
+        assertThat(g.toString())
+                .contains("f64[1,4,4,4] = conv2d[window=3×3 stride 1,1 padding 1,1 dilation 1,1 over 4×4, result=OUTPUT]")
+                .contains("f64[1,2,2,4] = maxPool2d[window=2×2 stride 2,2 padding 0,0 dilation 1,1 over 4×4, role=VALUE]");
+        assertThat(Graph.trace(x -> x.conv2d(w, 1, 1).maxPool2d(2, 2, 0).sum(), Tensor.zeros(1, 4, 4, 2)).grad()
+                .toString()).contains("conv2dTranspose").contains("maxPoolScatter");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("workloads")
     void tracedGraphRunsLikeEagerCode(String name, Function<Tensor, Tensor> f, Shape s) {

@@ -20,6 +20,9 @@ import java.util.List;
 public record Settings(String name, int rounds, int warmups, int warmupMillis, int iterations, int iterationMillis,
                        String heap) {
 
+    /** The system property that sets the forks' tensor-kernel threads (default 1), {@code dev.adjoint.threads}. */
+    public static final String THREADS = "dev.adjoint.threads";
+
     /** Under three minutes for the scalar suite on two cores: 1 round, 2 × 0.3 s warm-up, 3 × 0.3 s measured. */
     public static Settings quick() {
         return new Settings("quick", 1, 2, 300, 3, 300, "256m");
@@ -35,7 +38,7 @@ public record Settings(String name, int rounds, int warmups, int warmupMillis, i
         return new Settings(name, n, warmups, warmupMillis, iterations, iterationMillis, heap);
     }
 
-    /** JVM flags of every fork: fixed heap, pre-touched. */
+    /** JVM flags of every fork: fixed heap, pre-touched, this JVM's kernel thread count (default 1). */
     public List<String> jvmArgs() {
         return jvmArgs(0);
     }
@@ -43,7 +46,7 @@ public record Settings(String name, int rounds, int warmups, int warmupMillis, i
     /** JVM flags of a fork whose workload needs at least {@code megabytes} of heap (0: the settings' heap). */
     public List<String> jvmArgs(int megabytes) {
         String h = megabytes > megabytes(heap) ? megabytes + "m" : heap;
-        return List.of("-Xms" + h, "-Xmx" + h, "-XX:+AlwaysPreTouch");
+        return List.of("-Xms" + h, "-Xmx" + h, "-XX:+AlwaysPreTouch", "-D" + THREADS + "=" + threads());
     }
 
     /** A heap size such as {@code 256m} or {@code 1g} in megabytes. */
@@ -53,9 +56,16 @@ public record Settings(String name, int rounds, int warmups, int warmupMillis, i
         return unit == 'g' ? v * 1024 : v;
     }
 
+    /** The forks' tensor-kernel threads. */
+    public static int threads() {
+        return Integer.parseInt(System.getProperty(THREADS, "1"));
+    }
+
     /** One line for the report. */
     public String describe() {
-        return String.format("%s: %d round(s) of forks, each %d x %d ms warm-up + %d x %d ms measured, 1 thread, %s",
-                name, rounds, warmups, warmupMillis, iterations, iterationMillis, String.join(" ", jvmArgs()));
+        String blas = System.getenv("OPENBLAS_NUM_THREADS");
+        return String.format("%s: %d round(s) of forks, each %d x %d ms warm-up + %d x %d ms measured, %d kernel"
+                + " thread(s), OPENBLAS_NUM_THREADS=%s, %s", name, rounds, warmups, warmupMillis, iterations,
+                iterationMillis, threads(), blas == null ? "unset" : blas, String.join(" ", jvmArgs()));
     }
 }

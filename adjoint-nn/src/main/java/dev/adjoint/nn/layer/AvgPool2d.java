@@ -5,8 +5,8 @@ import dev.adjoint.nn.Layer;
 import dev.adjoint.nn.Phase;
 
 /**
- * The mean over size × size windows of {@code [N, H, W, C]} images (zero padding counts, as PyTorch's default): the
- * sum of the shifted views of {@link Windows#shifts} over size².
+ * The mean over size × size windows of {@code [N, H, W, C]} images (zero padding counts, as PyTorch's default):
+ * the core's {@link Tensor#avgPool2d} primitive.
  */
 public record AvgPool2d(int size, int stride, int padding) implements Layer {
 
@@ -23,11 +23,6 @@ public record AvgPool2d(int size, int stride, int padding) implements Layer {
     @Override
     public Tensor apply(Tensor x, Phase phase) {
         Pooling.check(x, "AvgPool2d");
-        Tensor[] views = Windows.shifts(x, size, size, stride, padding, "AvgPool2d");
-        Tensor sum = views[0];
-        for (int i = 1; i < views.length; i++) {
-            sum = sum.add(views[i]);
-        }
-        return sum.div(size * size);
+        return x.avgPool2d(size, stride, padding);
     }
 }

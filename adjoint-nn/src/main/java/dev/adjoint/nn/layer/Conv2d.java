@@ -8,8 +8,8 @@ import dev.adjoint.nn.Phase;
 
 /**
  * 2-d convolution (cross-correlation, as in every framework) of {@code [N, H, W, Cin]} images with a kernel of
- * shape {@code [kh, kw, Cin, Cout]}, stride and zero padding: the windows ({@link Windows}, im2col) times the
- * kernel as a {@code [kh·kw·Cin, Cout]} matrix, one BLAS product for the whole batch.
+ * shape {@code [kh, kw, Cin, Cout]}, stride and zero padding, plus a bias per output channel: the core's
+ * {@link Tensor#conv2d} primitive (im2col into one BLAS product per image).
  */
 public record Conv2d(Tensor weight, Tensor bias, int stride, int padding) implements Layer {
 
@@ -33,18 +33,11 @@ public record Conv2d(Tensor weight, Tensor bias, int stride, int padding) implem
 
     @Override
     public Tensor apply(Tensor x, Phase phase) {
-        int kh = weight.dim(0);
-        int kw = weight.dim(1);
         int cin = weight.dim(2);
         if (x.rank() != 4 || x.dim(3) != cin) {
             throw new IllegalArgumentException("Conv2d: input of shape " + x.shape() + " for a kernel "
                     + weight.shape() + " (need [N, H, W, " + cin + "])");
         }
-        Tensor cols = Windows.patches(x, kh, kw, stride, padding, "Conv2d");
-        int n = cols.dim(0);
-        int oh = cols.dim(1);
-        int ow = cols.dim(2);
-        Tensor y = cols.reshape(n * oh * ow, kh * kw * cin).matmul(weight.reshape(kh * kw * cin, -1)).add(bias);
-        return y.reshape(n, oh, ow, -1);
+        return x.conv2d(weight, stride, padding).add(bias);
     }
 }

@@ -1,0 +1,216 @@
+package dev.adjoint.array;
+
+/**
+ * Max and average pooling over the windows of channels-last images {@code [N, H, W, C]}, each channel on its own,
+ * images spread over {@link Parallel}'s threads. Padding never wins a maximum and counts as zero in an average
+ * (PyTorch's default). The maximum of a window is its first largest element in row-major window order; the
+ * derivative kernels route through that element.
+ */
+public final class Pooling {
+
+    private Pooling() {
+    }
+
+    /** The window maxima, {@code [N, OH, OW, C]}. */
+    public static NdArray max(NdArray x, Window g) {
+        int n = x.shape.dim(0);
+        int c = x.shape.dim(3);
+        int h = g.height();
+        int w = g.width();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        double[] y = new double[n * oh * ow * c];
+        double[] d = x.data;
+        Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
+            for (int b = from; b < to; b++) {
+                int image = b * h * w * c;
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int at = ((b * oh + oy) * ow + ox) * c;
+                        boolean first = true;
+                        for (int i = 0; i < g.kh(); i++) {
+                            int iy = oy * g.sh() - g.ph() + i * g.dh();
+                            for (int j = 0; iy >= 0 && iy < h && j < g.kw(); j++) {
+                                int ix = ox * g.sw() - g.pw() + j * g.dw();
+                                if (ix < 0 || ix >= w) {
+                                    continue;
+                                }
+                                int src = image + (iy * w + ix) * c;
+                                if (first) {
+                                    System.arraycopy(d, src, y, at, c);
+                                    first = false;
+                                } else {
+                                    for (int q = 0; q < c; q++) {
+                                        double v = d[src + q];
+                                        double m = y[at + q];
+                                        y[at + q] = v > m ? v : m;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return new NdArray(y, g.output(n, c));
+    }
+
+    /** {@code t} (shaped like x) read where x has its window maxima: the tangent of {@link #max}. */
+    public static NdArray select(NdArray x, NdArray t, Window g) {
+        int n = x.shape.dim(0);
+        int c = x.shape.dim(3);
+        double[] y = new double[n * g.positions() * c];
+        int[] arg = argmax(x, g);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = t.data[arg[i]];
+        }
+        return new NdArray(y, g.output(n, c));
+    }
+
+    /** {@code u} (shaped like the output) added where x has its window maxima: the adjoint of {@link #select}. */
+    public static NdArray scatter(NdArray x, NdArray u, Window g) {
+        int n = x.shape.dim(0);
+        int c = x.shape.dim(3);
+        int[] arg = argmax(x, g);
+        double[] out = new double[x.data.length];
+        int per = g.positions() * c;
+        // Each image's windows lie in that image, so images are independent; within one the order is fixed.
+        Parallel.forRange(n, per, (chunk, from, to) -> {
+            for (int i = from * per; i < to * per; i++) {
+                out[arg[i]] += u.data[i];
+            }
+        });
+        return new NdArray(out, x.shape);
+    }
+
+    /** The flat index in x of each window's maximum, laid out like the output. */
+    static int[] argmax(NdArray x, Window g) {
+        int n = x.shape.dim(0);
+        int c = x.shape.dim(3);
+        int h = g.height();
+        int w = g.width();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int[] arg = new int[n * oh * ow * c];
+        double[] d = x.data;
+        Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
+            double[] best = new double[c];
+            for (int b = from; b < to; b++) {
+                int image = b * h * w * c;
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int at = ((b * oh + oy) * ow + ox) * c;
+                        boolean first = true;
+                        for (int i = 0; i < g.kh(); i++) {
+                            int iy = oy * g.sh() - g.ph() + i * g.dh();
+                            if (iy < 0 || iy >= h) {
+                                continue;
+                            }
+                            for (int j = 0; j < g.kw(); j++) {
+                                int ix = ox * g.sw() - g.pw() + j * g.dw();
+                                if (ix < 0 || ix >= w) {
+                                    continue;
+                                }
+                                int src = image + (iy * w + ix) * c;
+                                if (first) {
+                                    for (int q = 0; q < c; q++) {
+                                        best[q] = d[src + q];
+                                        arg[at + q] = src + q;
+                                    }
+                                    first = false;
+                                } else {
+                                    for (int q = 0; q < c; q++) {
+                                        double v = d[src + q];
+                                        boolean more = v > best[q];
+                                        best[q] = more ? v : best[q];
+                                        arg[at + q] = more ? src + q : arg[at + q];
+                                    }
+                                }
+                            }
+                        }
+                        if (first) {
+                            throw new IllegalArgumentException("maxPool2d: window " + g
+                                    + " has a position that sees only padding");
+                        }
+                    }
+                }
+            }
+        });
+        return arg;
+    }
+
+    /** The window means (padding counts as zero), {@code [N, OH, OW, C]}. */
+    public static NdArray average(NdArray x, Window g) {
+        int n = x.shape.dim(0);
+        int c = x.shape.dim(3);
+        int h = g.height();
+        int w = g.width();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        double scale = 1.0 / (g.kh() * g.kw());
+        double[] y = new double[n * oh * ow * c];
+        double[] d = x.data;
+        Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
+            for (int b = from; b < to; b++) {
+                int image = b * h * w * c;
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int at = ((b * oh + oy) * ow + ox) * c;
+                        for (int i = 0; i < g.kh(); i++) {
+                            int iy = oy * g.sh() - g.ph() + i * g.dh();
+                            for (int j = 0; iy >= 0 && iy < h && j < g.kw(); j++) {
+                                int ix = ox * g.sw() - g.pw() + j * g.dw();
+                                if (ix >= 0 && ix < w) {
+                                    int src = image + (iy * w + ix) * c;
+                                    for (int q = 0; q < c; q++) {
+                                        y[at + q] += d[src + q];
+                                    }
+                                }
+                            }
+                        }
+                        for (int q = 0; q < c; q++) {
+                            y[at + q] *= scale;
+                        }
+                    }
+                }
+            }
+        });
+        return new NdArray(y, g.output(n, c));
+    }
+
+    /** The adjoint of {@link #average}: each output's value over kh·kw added to its window, {@code [N, H, W, C]}. */
+    public static NdArray averageTranspose(NdArray u, Window g) {
+        int n = u.shape.dim(0);
+        int c = u.shape.dim(3);
+        int h = g.height();
+        int w = g.width();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        double scale = 1.0 / (g.kh() * g.kw());
+        double[] x = new double[n * h * w * c];
+        double[] d = u.data;
+        Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
+            for (int b = from; b < to; b++) {
+                int image = b * h * w * c;
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int at = ((b * oh + oy) * ow + ox) * c;
+                        for (int i = 0; i < g.kh(); i++) {
+                            int iy = oy * g.sh() - g.ph() + i * g.dh();
+                            for (int j = 0; iy >= 0 && iy < h && j < g.kw(); j++) {
+                                int ix = ox * g.sw() - g.pw() + j * g.dw();
+                                if (ix >= 0 && ix < w) {
+                                    int dst = image + (iy * w + ix) * c;
+                                    for (int q = 0; q < c; q++) {
+                                        x[dst + q] += d[at + q] * scale;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return new NdArray(x, g.image(n, c));
+    }
+}
