@@ -13,8 +13,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
 
-    /** Longest message line; longer lines are shortened by {@link Excerpt#shorten}. */
-    static final int LINE = 320;
+    /**
+     * Longest message line; longer lines are shortened by {@link Excerpt#shorten}. Long enough for the library's own
+     * messages (a file's every mismatch, the list of known workloads); user input is already quoted shortened.
+     */
+    static final int LINE = 1500;
 
     /** Most message lines printed. */
     static final int LINES = 12;

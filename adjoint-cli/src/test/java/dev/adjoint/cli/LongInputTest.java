@@ -125,9 +125,9 @@ class LongInputTest {
 
     @org.junit.jupiter.api.Test
     void messagesOfAnyLengthAreShortenedLineByLine() {
-        String shortened = UsageErrorHandler.shorten("a".repeat(1000) + "\nshort\n" + "x\n".repeat(30));
+        String shortened = UsageErrorHandler.shorten("a".repeat(UsageErrorHandler.LINE + 1000) + "\nshort\n" + "x\n".repeat(30));
         String[] lines = shortened.split("\n");
-        assertThat(lines[0]).endsWith("(1000 characters)").hasSizeLessThan(120);
+        assertThat(lines[0]).endsWith("(" + (UsageErrorHandler.LINE + 1000) + " characters)").hasSizeLessThan(120);
         assertThat(lines[1]).isEqualTo("short");
         assertThat(lines).hasSize(UsageErrorHandler.LINES + 1);
         assertThat(lines[lines.length - 1]).isEqualTo("(21 more lines)");
