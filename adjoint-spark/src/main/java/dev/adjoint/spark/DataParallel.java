@@ -27,10 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
@@ -232,7 +229,7 @@ public final class DataParallel<M> {
         long correct = 0;
         long seen = 0;
         long start = System.nanoTime();
-        try (ProgressBar bar = bar(config, e, n)) {
+        try (ProgressBar bar = Trainer.progressBar(config, e, n)) {
             for (int i = 0; i < steps; i++) {
                 Partial r = pass(train, pack(current), true, true, new Selection(config.seed(), e, i, steps));
                 if (r.examples == 0) {
@@ -458,20 +455,5 @@ public final class DataParallel<M> {
             throw new ArithmeticException("DataParallel: the loss became " + loss + " in epoch " + epoch
                     + " (learning rate too high?)");
         }
-    }
-
-    private static ProgressBar bar(Trainer.Config config, int epoch, long examples) {
-        if (config.progress() == null) {
-            return null;
-        }
-        return new ProgressBarBuilder()
-                .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, config.epochs()))
-                .setInitialMax(examples)
-                .setUnit(" ex", 1)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setMaxRenderedLength(110)
-                .setConsumer(new ConsoleProgressBarConsumer(config.progress(), 110))
-                .build();
     }
 }

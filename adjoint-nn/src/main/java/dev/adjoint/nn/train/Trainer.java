@@ -93,7 +93,7 @@ public final class Trainer {
             long correct = 0;
             long seen = 0;
             long start = System.nanoTime();
-            try (ProgressBar bar = bar(config, e, train.size())) {
+            try (ProgressBar bar = progressBar(config, e, train.size())) {
                 for (Dataset b : batches) {
                     long dropoutSeed = (long) (shuffle.uniform() * Long.MAX_VALUE);
                     NdArray[] lastOutputs = new NdArray[1];
@@ -149,7 +149,8 @@ public final class Trainer {
         return new double[] {n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n};
     }
 
-    private static ProgressBar bar(Config config, int epoch, int examples) {
+    /** The progress bar of one epoch over {@code examples} examples, or null when the config shows no progress. */
+    public static ProgressBar progressBar(Config config, int epoch, long examples) {
         if (config.progress() == null) {
             return null;
         }
