@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """PyTorch side of the Fashion-MNIST training comparison: the models, data handling and optimiser of
-`./adjoint train --data /usr/share/datasets/fashion-mnist --model mlp|cnn`, in float64, timed the same way.
+`./adjoint train --data /usr/share/datasets/fashion-mnist --model mlp|cnn`, in float64 (or `--dtype float32`), timed
+the same way.
 
     /usr/bin/python3 adjoint-bench/python/fashion_mnist_torch.py --model cnn --threads 1 --epochs 1
     /usr/bin/python3 adjoint-bench/python/fashion_mnist_torch.py --model mlp --threads 2 --epochs 12 --lr 0.001 --cosine
@@ -105,12 +106,15 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--limit", type=int, default=None, help="first N training examples")
     ap.add_argument("--steps", type=int, default=None, help="only time this many steps (median), no full epoch")
+    ap.add_argument("--dtype", choices=["float64", "float32"], default="float64")
     ap.add_argument("--json", default=None, help="append one JSON line with the results")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
-    torch.set_default_dtype(torch.float64)
+    dtype = torch.float32 if a.dtype == "float32" else torch.float64
+    torch.set_default_dtype(dtype)
     xs, ys, xt, yt = load(a.data, a.limit)
+    xs, xt = xs.to(dtype), xt.to(dtype)
     net = model(a.model, [int(f) for f in a.filters.split(",")])
     lr = a.lr if a.lr is not None else (0.001 if a.model == "mlp" else 0.002)
     opt = torch.optim.Adam(net.parameters(), lr=lr)
@@ -133,7 +137,7 @@ def main():
         return loss.item()
 
     result = {"impl": "pytorch-%s" % torch.__version__, "model": a.model, "threads": a.threads, "batch": a.batch,
-              "dtype": "float64"}
+              "dtype": a.dtype}
     if a.steps:
         g = torch.Generator().manual_seed(a.seed)
         times = []

@@ -53,7 +53,8 @@ public final class Blas {
             }
             INSTANCE = chosen;
             NAME = why;
-            System.getLogger("dev.adjoint.array.Blas").log(System.Logger.Level.INFO, "adjoint BLAS: " + NAME);
+            // DEBUG, not INFO: the CLI prints the choice itself, and a library should not write to stderr unasked.
+            System.getLogger("dev.adjoint.array.Blas").log(System.Logger.Level.DEBUG, "adjoint BLAS: " + NAME);
         }
 
         private static String findOpenBlas() {
