@@ -1,6 +1,7 @@
 package dev.adjoint.spark;
 
 import dev.adjoint.nn.data.Dataset;
+import dev.adjoint.nn.data.Idx;
 import dev.adjoint.nn.data.IdxException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ public final class SparkData {
             throw new IdxException(dir + ": no such directory (expected the four MNIST-format IDX files; on Debian:"
                     + " apt-get install dataset-fashion-mnist)");
         }
-        Path images = find(dir, prefix + "-images-idx3-ubyte");
-        Path labels = find(dir, prefix + "-labels-idx1-ubyte");
+        Path images = Idx.find(dir, prefix + "-images-idx3-ubyte");
+        Path labels = Idx.find(dir, prefix + "-labels-idx1-ubyte");
         int[] xd = IdxRows.dims(images);
         int[] yd = IdxRows.dims(labels);
         if (xd.length != 3) {
@@ -100,17 +101,5 @@ public final class SparkData {
         if (partitions < 1) {
             throw new IllegalArgumentException("SparkData." + what + ": partitions must be ≥ 1, got " + partitions);
         }
-    }
-
-    private static Path find(Path dir, String name) {
-        Path plain = dir.resolve(name);
-        Path gz = dir.resolve(name + ".gz");
-        if (Files.exists(plain)) {
-            return plain;
-        }
-        if (Files.exists(gz)) {
-            return gz;
-        }
-        throw new IdxException(dir + ": missing " + name + " (or " + name + ".gz)");
     }
 }

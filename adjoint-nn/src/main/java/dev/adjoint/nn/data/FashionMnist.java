@@ -34,8 +34,8 @@ public final class FashionMnist {
     }
 
     private static Dataset pair(Path dir, String prefix) {
-        NdArray images = Idx.read(find(dir, prefix + "-images-idx3-ubyte"));
-        NdArray labels = Idx.read(find(dir, prefix + "-labels-idx1-ubyte"));
+        NdArray images = Idx.read(Idx.find(dir, prefix + "-images-idx3-ubyte"));
+        NdArray labels = Idx.read(Idx.find(dir, prefix + "-labels-idx1-ubyte"));
         Shape s = images.shape();
         if (s.rank() != 3) {
             throw new IdxException(dir + "/" + prefix + "-images: expected images of rank 3 [N, rows, cols], found "
@@ -51,17 +51,5 @@ public final class FashionMnist {
         }
         Tensor x = Tensor.of(NdArray.adopt(Shape.of(s.dim(0), s.dim(1) * s.dim(2)), d));
         return new Dataset(x, Tensor.of(labels));
-    }
-
-    private static Path find(Path dir, String name) {
-        Path plain = dir.resolve(name);
-        Path gz = dir.resolve(name + ".gz");
-        if (Files.exists(plain)) {
-            return plain;
-        }
-        if (Files.exists(gz)) {
-            return gz;
-        }
-        throw new IdxException(dir + ": missing " + name + " (or " + name + ".gz)");
     }
 }

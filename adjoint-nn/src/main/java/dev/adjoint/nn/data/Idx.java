@@ -61,6 +61,19 @@ public final class Idx {
     private Idx() {
     }
 
+    /** {@code dir/name}, or {@code dir/name.gz} when only that exists; an {@link IdxException} naming both if neither does. */
+    public static Path find(Path dir, String name) {
+        Path plain = dir.resolve(name);
+        Path gz = dir.resolve(name + ".gz");
+        if (Files.exists(plain)) {
+            return plain;
+        }
+        if (Files.exists(gz)) {
+            return gz;
+        }
+        throw new IdxException(dir + ": missing " + name + " (or " + name + ".gz)");
+    }
+
     /** The array stored in an IDX file (gzipped or not), as doubles. */
     public static NdArray read(Path file) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
