@@ -1,5 +1,6 @@
 package dev.adjoint;
 
+import dev.adjoint.array.DType;
 import dev.adjoint.array.Gemm;
 import dev.adjoint.array.NdArray;
 import dev.adjoint.array.Shape;
@@ -10,6 +11,7 @@ import dev.adjoint.primitive.Add;
 import dev.adjoint.primitive.AvgPool;
 import dev.adjoint.primitive.ArgMax;
 import dev.adjoint.primitive.Bivariate;
+import dev.adjoint.primitive.Cast;
 import dev.adjoint.primitive.Broadcast;
 import dev.adjoint.primitive.Compare;
 import dev.adjoint.primitive.Concat;
@@ -44,9 +46,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An immutable n-d array of doubles, differentiable by the transforms in {@link Ad}. Binary operations broadcast
+ * An immutable n-d array of numbers, differentiable by the transforms in {@link Ad}. Binary operations broadcast
  * by NumPy rules; every operation is a primitive or a composition of primitives, so the same code runs plain,
  * under {@code grad}, {@code jvp}, {@code vmap} and any nesting of them.
+ *
+ * <p><b>Dtypes.</b> Elements are float64 (the default and the reference) or float32 ({@link DType}); {@link
+ * #astype} converts. Operations keep their operands' dtype; a binary operation on two dtypes casts both to {@link
+ * DType#result} first (float64, except that a rank-0 operand or a {@code double} constant does not raise the dtype of
+ * an operand with dimensions). Tangents and cotangents have their primal's dtype: the gradient of a float32 input is
+ * float32.
  *
  * <p><b>Threads.</b> Immutable, so thread-safe: tensors may be shared between threads freely. A tensor
  * that a transform is tracing belongs to that transform's thread until the transform returns.
@@ -87,6 +95,16 @@ public final class Tensor {
         return of(NdArray.scalar(value));
     }
 
+    /** A rank-0 tensor of the given dtype (the value rounded to it). */
+    public static Tensor scalar(double value, DType dtype) {
+        return of(NdArray.scalar(value, dtype));
+    }
+
+    /** A float32 tensor of the given shape from row-major data (copied). */
+    public static Tensor ofFloats(Shape shape, float... data) {
+        return of(NdArray.ofFloats(shape, data));
+    }
+
     /** A vector. */
     public static Tensor of(double... values) {
         return of(NdArray.of(Shape.of(values.length), values));
@@ -125,6 +143,21 @@ public final class Tensor {
         return of(NdArray.zeros(Shape.of(shape)));
     }
 
+    /** Zeros of the given dtype. */
+    public static Tensor zeros(DType dtype, int... shape) {
+        return of(NdArray.zeros(Shape.of(shape), dtype));
+    }
+
+    /** Ones of the given dtype. */
+    public static Tensor ones(DType dtype, int... shape) {
+        return full(1, dtype, shape);
+    }
+
+    /** Every element equal to {@code value}, in the given dtype. */
+    public static Tensor full(double value, DType dtype, int... shape) {
+        return of(NdArray.full(Shape.of(shape), value, dtype));
+    }
+
     /** Ones. */
     public static Tensor ones(int... shape) {
         return full(1, shape);
@@ -135,14 +168,14 @@ public final class Tensor {
         return of(NdArray.full(Shape.of(shape), value));
     }
 
-    /** Zeros of x's shape (a constant). */
+    /** Zeros of x's shape and dtype (a constant). */
     public static Tensor zerosLike(Tensor x) {
-        return of(NdArray.zeros(x.shape()));
+        return of(NdArray.zeros(x.shape(), x.dtype()));
     }
 
-    /** Ones of x's shape (a constant). */
+    /** Ones of x's shape and dtype (a constant). */
     public static Tensor onesLike(Tensor x) {
-        return of(NdArray.full(x.shape(), 1));
+        return of(NdArray.full(x.shape(), 1, x.dtype()));
     }
 
     /** 0, 1, …, n − 1. */
@@ -220,6 +253,19 @@ public final class Tensor {
         return array != null ? array.shape() : tracer.shape();
     }
 
+    /** The element type. */
+    public DType dtype() {
+        return array != null ? array.dtype() : tracer.dtype();
+    }
+
+    /**
+     * This tensor converted to {@code dtype} (rounded to nearest when narrowing), or itself when it has it already.
+     * Differentiable: the derivative of a cast is the cast of the tangent, and the cotangent is cast back.
+     */
+    public Tensor astype(DType dtype) {
+        return dtype == dtype() ? this : Interpreter.bind(new Cast(dtype), this);
+    }
+
     /** The number of axes. */
     public int rank() {
         return shape().rank();
@@ -253,7 +299,7 @@ public final class Tensor {
     @Override
     public String toString() {
         if (tracer != null) {
-            return "Tensor(traced by " + tracer.owner() + ", shape " + shape() + ")";
+            return "Tensor(traced by " + tracer.owner() + ", shape " + shape() + ", " + dtype() + ")";
         }
         return array.toString();
     }
@@ -286,6 +332,13 @@ public final class Tensor {
     }
 
     private static Tensor binary(Primitive p, Tensor a, Tensor b) {
+        DType ta = a.dtype();
+        DType tb = b.dtype();
+        if (ta != tb) {
+            DType t = DType.result(ta, a.rank(), tb, b.rank());
+            a = a.astype(t);
+            b = b.astype(t);
+        }
         Shape sa = a.shape();
         Shape sb = b.shape();
         if (!sa.equals(sb)) {
@@ -343,7 +396,7 @@ public final class Tensor {
 
     /** c / this. */
     public Tensor rdiv(double c) {
-        return binary(DIV, scalar(c), this);
+        return binary(DIV, scalar(c, dtype()), this);
     }
 
     /** −this. */
@@ -538,7 +591,7 @@ public final class Tensor {
 
     /** max(this, c). */
     public Tensor maximum(double c) {
-        return maximum(scalar(c));
+        return maximum(scalar(c, dtype()));
     }
 
     /** min(this, y) elementwise, broadcasting. */
@@ -548,7 +601,7 @@ public final class Tensor {
 
     /** min(this, c). */
     public Tensor minimum(double c) {
-        return minimum(scalar(c));
+        return minimum(scalar(c, dtype()));
     }
 
     /** this limited to [lo, hi]. */
@@ -567,7 +620,7 @@ public final class Tensor {
 
     /** 1 where this &gt; c, else 0. */
     public Tensor gt(double c) {
-        return gt(scalar(c));
+        return gt(scalar(c, dtype()));
     }
 
     /** 1 where this ≥ y, else 0. */
@@ -577,7 +630,7 @@ public final class Tensor {
 
     /** 1 where this ≥ c, else 0. */
     public Tensor ge(double c) {
-        return ge(scalar(c));
+        return ge(scalar(c, dtype()));
     }
 
     /** 1 where this &lt; y, else 0. */
@@ -587,7 +640,7 @@ public final class Tensor {
 
     /** 1 where this &lt; c, else 0. */
     public Tensor lt(double c) {
-        return lt(scalar(c));
+        return lt(scalar(c, dtype()));
     }
 
     /** 1 where this ≤ y, else 0. */
@@ -597,7 +650,7 @@ public final class Tensor {
 
     /** 1 where this ≤ c, else 0. */
     public Tensor le(double c) {
-        return le(scalar(c));
+        return le(scalar(c, dtype()));
     }
 
     /** 1 where this = y, else 0. */
@@ -607,7 +660,7 @@ public final class Tensor {
 
     /** 1 where this = c, else 0. */
     public Tensor eq(double c) {
-        return eq(scalar(c));
+        return eq(scalar(c, dtype()));
     }
 
     /** 1 where this ≠ y, else 0. */
@@ -617,18 +670,25 @@ public final class Tensor {
 
     /** 1 where this ≠ c, else 0. */
     public Tensor ne(double c) {
-        return ne(scalar(c));
+        return ne(scalar(c, dtype()));
     }
 
     /** a where cond ≠ 0, else b, broadcasting all three; the branch not taken gets no gradient. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        DType ta = a.dtype();
+        DType tb = b.dtype();
+        if (ta != tb) {
+            DType t = DType.result(ta, a.rank(), tb, b.rank());
+            a = a.astype(t);
+            b = b.astype(t);
+        }
         Shape s = Shape.broadcast("where", Shape.broadcast("where", cond.shape(), a.shape()), b.shape());
         return Interpreter.bind(WHERE, cond.broadcastTo(s), a.broadcastTo(s), b.broadcastTo(s));
     }
 
     /** a where cond ≠ 0, else the constant b. */
     public static Tensor where(Tensor cond, Tensor a, double b) {
-        return where(cond, a, scalar(b));
+        return where(cond, a, scalar(b, a.dtype()));
     }
 
     /** This value with its derivative declared zero (a constant to every transform). */
@@ -699,7 +759,7 @@ public final class Tensor {
         t = t.reshape(kept.concat(Shape.of(n)));
         while (n > 1) {
             if (n % 2 == 1) {
-                t = concat(-1, t, of(NdArray.full(kept.concat(Shape.of(1)), 1)));
+                t = concat(-1, t, of(NdArray.full(kept.concat(Shape.of(1)), 1, dtype())));
                 n++;
             }
             t = t.reshape(kept.concat(Shape.of(n / 2, 2)));
@@ -707,7 +767,7 @@ public final class Tensor {
             n /= 2;
         }
         if (n == 0) {
-            t = of(NdArray.full(kept, 1));
+            t = of(NdArray.full(kept, 1, dtype()));
         }
         return t.reshape(s.reduce(ax, keepDims));
     }
@@ -1069,6 +1129,7 @@ public final class Tensor {
             return parts[0];
         }
         int a = parts[0].shape().axis(axis, "concat");
+        parts = sameDType(parts);
         Shape[] shapes = new Shape[parts.length];
         for (int i = 0; i < parts.length; i++) {
             shapes[i] = parts[i].shape();
@@ -1076,6 +1137,24 @@ public final class Tensor {
         Concat c = new Concat(a);
         c.shape(shapes);
         return Interpreter.bind(c, parts);
+    }
+
+    /** The parts cast to their common dtype (float64 if any is), or the parts themselves when they agree. */
+    private static Tensor[] sameDType(Tensor[] parts) {
+        DType t = parts[0].dtype();
+        boolean mixed = false;
+        for (Tensor p : parts) {
+            mixed |= p.dtype() != t;
+            t = DType.promote(t, p.dtype());
+        }
+        if (!mixed) {
+            return parts;
+        }
+        Tensor[] out = new Tensor[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = parts[i].astype(t);
+        }
+        return out;
     }
 
     /** Tensors of equal shape stacked along a new axis. */
@@ -1161,7 +1240,8 @@ public final class Tensor {
             throw new IllegalArgumentException("conv2d: stride, padding and dilation need two values (rows, columns)");
         }
         Window g = window("conv2d", x, w.dim(0), w.dim(1), stride, padding, dilation);
-        return Interpreter.bind(new Conv(g, Conv.Slot.OUTPUT), this, kernel);
+        Tensor[] xw = sameDType(new Tensor[] {this, kernel});
+        return Interpreter.bind(new Conv(g, Conv.Slot.OUTPUT), xw[0], xw[1]);
     }
 
     /** The maximum over each size × size window of channels-last images {@code [N, H, W, C]}; padding never wins. */
@@ -1214,6 +1294,11 @@ public final class Tensor {
         if (ka != kb) {
             throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": inner dimensions " + ka + " and "
                     + kb + " differ");
+        }
+        if (a.dtype() != b.dtype()) {
+            Tensor[] ab = sameDType(new Tensor[] {a, b});
+            a = ab[0];
+            b = ab[1];
         }
         boolean va = sa.rank() == 1;
         boolean vb = sb.rank() == 1;

@@ -22,7 +22,13 @@ class CoverageTest {
     /** Tensor methods that are not operations: factories and inspection. */
     private static final Set<String> NOT_OPS = Set.of("of", "traced", "scalar", "zeros", "ones", "full", "zerosLike",
             "onesLike", "arange", "linspace", "eye", "rand", "randn", "uniform", "tracer", "isConcrete", "array",
-            "shape", "rank", "size", "dim", "item", "get", "toArray", "toString");
+            "shape", "rank", "size", "dim", "item", "get", "toArray", "toString", "dtype", "ofFloats");
+
+    /**
+     * Operations and primitives whose rounding defeats float64 finite differences, so the op table cannot hold them:
+     * the casts, checked in every mode by {@link DTypeTest}.
+     */
+    private static final Set<String> CHECKED_BY_DTYPE_TEST = Set.of("astype", "Cast");
 
     private static void permitted(Class<?> c, Set<Class<?>> out) {
         if (c.isRecord()) {
@@ -72,7 +78,7 @@ class CoverageTest {
         }
         Set<String> missing = new TreeSet<>();
         for (Class<?> c : all) {
-            if (!primitives.contains(c)) {
+            if (!primitives.contains(c) && !CHECKED_BY_DTYPE_TEST.contains(c.getSimpleName())) {
                 missing.add(c.getSimpleName());
             }
         }
@@ -95,7 +101,8 @@ class CoverageTest {
         }
         Set<String> missing = new TreeSet<>();
         for (Method m : Tensor.class.getDeclaredMethods()) {
-            if (Modifier.isPublic(m.getModifiers()) && !NOT_OPS.contains(m.getName()) && !covered.contains(m.getName())) {
+            if (Modifier.isPublic(m.getModifiers()) && !NOT_OPS.contains(m.getName()) && !covered.contains(m.getName())
+                    && !CHECKED_BY_DTYPE_TEST.contains(m.getName())) {
                 missing.add(m.getName());
             }
         }

@@ -11,8 +11,11 @@ public final class Pooling {
     private Pooling() {
     }
 
-    /** The window maxima, {@code [N, OH, OW, C]}. */
+    /** The window maxima, {@code [N, OH, OW, C]} (float32: read through {@link #argmax}). */
     public static NdArray max(NdArray x, Window g) {
+        if (x.f32()) {
+            return select(x, x, g);
+        }
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
         int h = g.height();
@@ -59,8 +62,16 @@ public final class Pooling {
     public static NdArray select(NdArray x, NdArray t, Window g) {
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
-        double[] y = new double[n * g.positions() * c];
         int[] arg = argmax(x, g);
+        if (t.f32()) {
+            float[] y = new float[n * g.positions() * c];
+            float[] s = t.floats;
+            for (int i = 0; i < y.length; i++) {
+                y[i] = s[arg[i]];
+            }
+            return new NdArray(y, g.output(n, c));
+        }
+        double[] y = new double[n * g.positions() * c];
         for (int i = 0; i < y.length; i++) {
             y[i] = t.data[arg[i]];
         }
@@ -72,15 +83,23 @@ public final class Pooling {
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
         int[] arg = argmax(x, g);
-        double[] out = new double[x.data.length];
         int per = g.positions() * c;
+        NdArray result = NdArray.zeros(x.shape, u.dtype());
         // Each image's windows lie in that image, so images are independent; within one the order is fixed.
         Parallel.forRange(n, per, (chunk, from, to) -> {
-            for (int i = from * per; i < to * per; i++) {
-                out[arg[i]] += u.data[i];
+            if (u.f32()) {
+                float[] out = result.floats;
+                for (int i = from * per; i < to * per; i++) {
+                    out[arg[i]] += u.floats[i];
+                }
+            } else {
+                double[] out = result.data;
+                for (int i = from * per; i < to * per; i++) {
+                    out[arg[i]] += u.data[i];
+                }
             }
         });
-        return new NdArray(out, x.shape);
+        return result;
     }
 
     /** The flat index in x of each window's maximum, laid out like the output. */
@@ -93,6 +112,7 @@ public final class Pooling {
         int ow = g.outWidth();
         int[] arg = new int[n * oh * ow * c];
         double[] d = x.data;
+        float[] f = x.floats;
         Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
             double[] best = new double[c];
             for (int b = from; b < to; b++) {
@@ -114,13 +134,13 @@ public final class Pooling {
                                 int src = image + (iy * w + ix) * c;
                                 if (first) {
                                     for (int q = 0; q < c; q++) {
-                                        best[q] = d[src + q];
+                                        best[q] = f != null ? f[src + q] : d[src + q];
                                         arg[at + q] = src + q;
                                     }
                                     first = false;
                                 } else {
                                     for (int q = 0; q < c; q++) {
-                                        double v = d[src + q];
+                                        double v = f != null ? f[src + q] : d[src + q];
                                         boolean more = v > best[q];
                                         best[q] = more ? v : best[q];
                                         arg[at + q] = more ? src + q : arg[at + q];
@@ -139,8 +159,11 @@ public final class Pooling {
         return arg;
     }
 
-    /** The window means (padding counts as zero), {@code [N, OH, OW, C]}. */
+    /** The window means (padding counts as zero), {@code [N, OH, OW, C]}; float32 computed in float64. */
     public static NdArray average(NdArray x, Window g) {
+        if (x.f32()) {
+            return average(x.f64(), g).astype(DType.FLOAT32);
+        }
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
         int h = g.height();
@@ -180,6 +203,9 @@ public final class Pooling {
 
     /** The adjoint of {@link #average}: each output's value over kh·kw added to its window, {@code [N, H, W, C]}. */
     public static NdArray averageTranspose(NdArray u, Window g) {
+        if (u.f32()) {
+            return averageTranspose(u.f64(), g).astype(DType.FLOAT32);
+        }
         int n = u.shape.dim(0);
         int c = u.shape.dim(3);
         int h = g.height();

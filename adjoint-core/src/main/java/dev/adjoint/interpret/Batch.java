@@ -1,6 +1,7 @@
 package dev.adjoint.interpret;
 
 import dev.adjoint.Tensor;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.Shape;
 import dev.adjoint.primitive.Primitive;
 
@@ -22,6 +23,11 @@ public final class Batch extends Interpreter {
         public Shape shape() {
             Shape s = value.shape();
             return s.sub(1, s.rank());
+        }
+
+        @Override
+        public DType dtype() {
+            return value.dtype();
         }
 
         @Override

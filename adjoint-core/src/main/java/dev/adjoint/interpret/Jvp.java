@@ -1,6 +1,7 @@
 package dev.adjoint.interpret;
 
 import dev.adjoint.Tensor;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.Shape;
 import dev.adjoint.primitive.Primitive;
 
@@ -26,6 +27,11 @@ public final class Jvp extends Interpreter {
         }
 
         @Override
+        public DType dtype() {
+            return primal.dtype();
+        }
+
+        @Override
         public Tensor primal() {
             return primal;
         }
@@ -42,7 +48,8 @@ public final class Jvp extends Interpreter {
             throw new IllegalArgumentException("jvp: tangent shape " + tangent.shape() + " differs from primal shape "
                     + x.shape());
         }
-        return Tensor.traced(new JvpTracer(this, x, tangent));
+        // A tangent has its primal's dtype (a float32 input is perturbed in float32).
+        return Tensor.traced(new JvpTracer(this, x, tangent.astype(x.dtype())));
     }
 
     private JvpTracer mine(Tensor t) {
@@ -84,6 +91,6 @@ public final class Jvp extends Interpreter {
             return out;
         }
         Tensor tangent = p.jvp(primals, tangents, out);
-        return tangent == null ? out : Tensor.traced(new JvpTracer(this, out, tangent));
+        return tangent == null ? out : Tensor.traced(new JvpTracer(this, out, tangent.astype(out.dtype())));
     }
 }

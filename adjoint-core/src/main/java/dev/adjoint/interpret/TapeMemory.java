@@ -13,7 +13,7 @@ public final class TapeMemory implements AutoCloseable {
     // Meters open on any thread, so that tapes skip the thread-local lookup when nobody measures.
     private static volatile int open;
 
-    private final IdentityHashMap<double[], int[]> refs = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, int[]> refs = new IdentityHashMap<>();
     private final TapeMemory previous;
     private long live;
     private long peak;
@@ -51,7 +51,16 @@ public final class TapeMemory implements AutoCloseable {
         return 16L + 8L * buffer.length;
     }
 
-    void hold(double[] buffer) {
+    /** The bytes of one float32 buffer: a 16-byte array header and 4 bytes per float. */
+    public static long bytes(float[] buffer) {
+        return 16L + 4L * buffer.length;
+    }
+
+    static long bytes(Object buffer) {
+        return buffer instanceof float[] ? bytes((float[]) buffer) : bytes((double[]) buffer);
+    }
+
+    void hold(Object buffer) {
         int[] n = refs.computeIfAbsent(buffer, b -> new int[1]);
         if (n[0]++ == 0) {
             live += bytes(buffer);
@@ -59,7 +68,7 @@ public final class TapeMemory implements AutoCloseable {
         }
     }
 
-    void release(double[] buffer) {
+    void release(Object buffer) {
         int[] n = refs.get(buffer);
         if (n != null && --n[0] == 0) {
             refs.remove(buffer);

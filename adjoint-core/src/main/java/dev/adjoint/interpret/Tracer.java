@@ -1,6 +1,7 @@
 package dev.adjoint.interpret;
 
 import dev.adjoint.Tensor;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.Shape;
 
 /** A traced value: what an interpreter knows about a tensor while it runs (a primal and a tangent, a tape node, ...). */
@@ -20,6 +21,11 @@ public abstract class Tracer {
 
     /** The shape the traced tensor has in user code. */
     public abstract Shape shape();
+
+    /** The dtype the traced tensor has in user code; float64 unless the interpreter knows better. */
+    public DType dtype() {
+        return DType.FLOAT64;
+    }
 
     /** The same value one level down (the primal), or an error when there is no single value (inside vmap). */
     public abstract Tensor primal();

@@ -1,6 +1,7 @@
 package dev.adjoint.interpret;
 
 import dev.adjoint.Tensor;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.Shape;
 import dev.adjoint.primitive.Primitive;
 import java.util.Arrays;
@@ -29,6 +30,11 @@ public final class Vjp extends Interpreter {
         }
 
         @Override
+        public DType dtype() {
+            return primal.dtype();
+        }
+
+        @Override
         public Tensor primal() {
             return primal;
         }
@@ -43,7 +49,7 @@ public final class Vjp extends Interpreter {
     private String[] sites;
     private int size;
     private final TapeMemory meter = TapeMemory.current();
-    private IdentityHashMap<double[], Boolean> held;
+    private IdentityHashMap<Object, Boolean> held;
     private long heldBytes;
 
     /** Opens a reverse-mode scope with an empty tape. */
@@ -62,7 +68,7 @@ public final class Vjp extends Interpreter {
     /** Tells the meter this tape's residuals are no longer held (call when the tape is dropped). */
     public void release() {
         if (held != null) {
-            for (double[] b : held.keySet()) {
+            for (Object b : held.keySet()) {
                 meter.release(b);
             }
             held = null;
@@ -74,7 +80,7 @@ public final class Vjp extends Interpreter {
         if (t == null || !t.isConcrete()) {
             return;
         }
-        double[] b = t.array().buffer();
+        Object b = t.array().storage();
         if (held == null) {
             held = new IdentityHashMap<>();
         }
@@ -187,7 +193,7 @@ public final class Vjp extends Interpreter {
             }
         }
         Tensor[] cot = new Tensor[root.node + 1];
-        cot[root.node] = seed;
+        cot[root.node] = seed.astype(y.dtype());
         for (int i = root.node; i >= 0; i--) {
             Tensor g = cot[i];
             if (g == null || prims[i] == null) {
@@ -209,7 +215,9 @@ public final class Vjp extends Interpreter {
             for (int j = 0; j < par.length; j++) {
                 if (par[j] >= 0 && gs[j] != null) {
                     int k = par[j];
-                    cot[k] = cot[k] == null ? gs[j] : cot[k].add(gs[j]);
+                    // A cotangent has its primal's dtype, whatever dtype a rule's constants had.
+                    Tensor gj = gs[j].astype(inputs[i][j].dtype());
+                    cot[k] = cot[k] == null ? gj : cot[k].add(gj);
                 }
             }
             if (!keep[i]) {
@@ -236,7 +244,7 @@ public final class Vjp extends Interpreter {
         for (int i = 0; i < wrt.length; i++) {
             VjpTracer t = mine(wrt[i]);
             if (t != null && t.node <= root.node) {
-                tan[t.node] = tangents[i];
+                tan[t.node] = tangents[i] == null ? null : tangents[i].astype(wrt[i].dtype());
             }
         }
         for (int i = 0; i <= root.node; i++) {
@@ -251,7 +259,8 @@ public final class Vjp extends Interpreter {
                 any |= t[j] != null;
             }
             if (any) {
-                tan[i] = prims[i].jvp(inputs[i], t, outputs[i]);
+                Tensor ti = prims[i].jvp(inputs[i], t, outputs[i]);
+                tan[i] = ti == null ? null : ti.astype(outputs[i].dtype());
             }
         }
         return tan[root.node];

@@ -1,6 +1,7 @@
 package dev.adjoint.io;
 
 import dev.adjoint.Tensor;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.NdArray;
 import dev.adjoint.array.Shape;
 import java.io.IOException;
@@ -39,20 +40,24 @@ public final class Npy {
         return decode(bytes(file, "Npy.read"), file.toString());
     }
 
-    /** Writes a tensor's values to a {@code .npy} file (float64, C order), replacing the file atomically. */
+    /** Writes a tensor's values to a {@code .npy} file (its dtype, C order), replacing the file atomically. */
     public static void write(Path file, Tensor t) {
         write(file, t.array());
     }
 
-    /** Writes an array to a {@code .npy} file (float64, C order), replacing the file atomically. */
+    /**
+     * Writes an array to a {@code .npy} file ({@code <f8}, or {@code <f4} for float32; C order), replacing the file
+     * atomically.
+     */
     public static void write(Path file, NdArray a) {
         byte[] b = encode(a);
         AtomicFile.write(file, "Npy.write", out -> out.write(b));
     }
 
-    /** The bytes of a {@code .npy} file holding {@code a}: version 1.0, {@code <f8}, C order. */
+    /** The bytes of a {@code .npy} file holding {@code a}: version 1.0, {@code <f8} or {@code <f4}, C order. */
     public static byte[] encode(NdArray a) {
-        StringBuilder h = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (");
+        DType t = a.dtype();
+        StringBuilder h = new StringBuilder("{'descr': '" + t.npyDescr() + "', 'fortran_order': False, 'shape': (");
         int[] dims = a.shape().dims();
         for (int i = 0; i < dims.length; i++) {
             h.append(i > 0 ? ", " : "").append(dims[i]);
@@ -61,12 +66,17 @@ public final class Npy {
         int unpadded = MAGIC.length + 2 + 2 + h.length() + 1;
         h.append(" ".repeat((ALIGN - unpadded % ALIGN) % ALIGN)).append('\n');
         byte[] header = h.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 4 + header.length + 8 * a.size())
+        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 4 + header.length + t.bytes() * a.size())
                 .order(ByteOrder.LITTLE_ENDIAN);
         out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length).put(header);
-        double[] d = a.buffer();
-        for (double v : d) {
-            out.putDouble(v);
+        if (t == DType.FLOAT32) {
+            for (float v : a.floatBuffer()) {
+                out.putFloat(v);
+            }
+        } else {
+            for (double v : a.buffer()) {
+                out.putDouble(v);
+            }
         }
         return out.array();
     }
@@ -134,7 +144,9 @@ public final class Npy {
                 values[i] = dtype.read(data, i, source);
             }
         }
-        return NdArray.adopt(Shape.of(header.shape()), values);
+        NdArray a = NdArray.adopt(Shape.of(header.shape()), values);
+        // A float32 file stays float32 (exactly: its values came from floats); everything else is read as float64.
+        return dtype.kind == 'f' && dtype.size == 4 ? a.astype(DType.FLOAT32) : a;
     }
 
     /** Column-major elements (first axis fastest) into row-major order. */

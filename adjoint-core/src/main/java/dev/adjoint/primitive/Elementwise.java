@@ -5,11 +5,13 @@ import dev.adjoint.array.Shape;
 import dev.adjoint.interpret.Interpreter;
 
 /**
- * Elementwise primitives: all inputs have the same shape as the output (the fluent API broadcasts first). Batching
+ * Elementwise primitives: all inputs have the same shape as the output (the fluent API broadcasts first) and, but
+ * for {@link Cast} and the condition of {@link Where}, the same dtype (the fluent API casts first, see
+ * {@link dev.adjoint.array.DType}). Batching
  * is shared: unbatched inputs are broadcast along the batch axis and the primitive is applied as it is.
  */
 public sealed interface Elementwise extends Primitive permits Unary, Bivariate, Add, Sub, Mul, SafeMul, Div,
-        Maximum, Compare, Where {
+        Maximum, Compare, Where, Cast {
 
     @Override
     default Shape shape(Shape... inputs) {

@@ -2,7 +2,6 @@ package dev.adjoint.primitive;
 
 import dev.adjoint.Tensor;
 import dev.adjoint.array.NdArray;
-import dev.adjoint.array.Parallel;
 
 /**
  * max(x, y) elementwise; with s = [x &gt; y] + ½[x = y] (ties split evenly, as in the scalar table):
@@ -17,18 +16,7 @@ public record Maximum() implements Elementwise {
 
     @Override
     public NdArray evaluate(NdArray... x) {
-        if (!x[0].shape().equals(x[1].shape())) {
-            throw new IllegalArgumentException("maximum: shapes " + x[0].shape() + " and " + x[1].shape() + " differ");
-        }
-        double[] a = x[0].buffer();
-        double[] b = x[1].buffer();
-        double[] out = new double[a.length];
-        Parallel.each(out.length, 1, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                out[i] = Math.max(a[i], b[i]);
-            }
-        });
-        return NdArray.adopt(x[0].shape(), out);
+        return x[0].maximum(x[1]);
     }
 
     private static Tensor share(Tensor[] x) {

@@ -45,7 +45,7 @@ public record Slice(int[] start, int[] stop, int[] step) implements Structural {
         Shape s = x[0].shape();
         Shape o = y.shape();
         if (o.size() == 0) {
-            return new Tensor[] {Tensor.zeros(s.dims())};
+            return new Tensor[] {Tensor.zeros(x[0].dtype(), s.dims())};
         }
         int r = s.rank();
         int[] lo = new int[r];

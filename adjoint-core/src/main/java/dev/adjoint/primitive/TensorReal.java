@@ -28,7 +28,7 @@ final class TensorReal implements Real {
 
     @Override
     public Real constant(double c) {
-        return new TensorReal(Tensor.scalar(c));
+        return new TensorReal(Tensor.scalar(c, t.dtype()));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.adjoint.primitive;
 
 import dev.adjoint.Tensor;
 import dev.adjoint.array.NdArray;
-import dev.adjoint.array.Parallel;
 import dev.adjoint.interpret.Evaluate;
 import dev.adjoint.scalar.Elementary;
 import dev.adjoint.scalar.Power;
@@ -91,14 +90,7 @@ public record Unary(UnaryFunction function) implements Elementwise {
         } else if (f == Elementary.TANH) {
             return x[0].tanh();
         } else if (f instanceof Relu) {
-            double[] a = x[0].buffer();
-            double[] out = new double[a.length];
-            Parallel.each(out.length, 1, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = Math.max(a[i], 0);
-                }
-            });
-            return NdArray.adopt(x[0].shape(), out);
+            return x[0].relu();
         }
         return x[0].map(f::value);
     }
@@ -114,13 +106,13 @@ public record Unary(UnaryFunction function) implements Elementwise {
         } else if (function == Elementary.SIGMOID) {
             return y.mul(y.neg().add(1));
         } else if (function == Elementary.NEG) {
-            return Tensor.scalar(-1).broadcastTo(x.shape());
+            return Tensor.scalar(-1, x.dtype()).broadcastTo(x.shape());
         } else if (function instanceof Affine) {
-            return Tensor.scalar(((Affine) function).scale).broadcastTo(x.shape());
+            return Tensor.scalar(((Affine) function).scale, x.dtype()).broadcastTo(x.shape());
         } else if (function instanceof Power && ((Power) function).exponent() == 2) {
             return x.mul(2);
         }
-        return TensorReal.of(function.derivative(new TensorReal(x))).broadcastTo(x.shape());
+        return TensorReal.of(function.derivative(new TensorReal(x))).broadcastTo(x.shape()).astype(x.dtype());
     }
 
     @Override
@@ -170,15 +162,7 @@ public record Unary(UnaryFunction function) implements Elementwise {
         } else if (f instanceof Power && ((Power) f).exponent() == 2) {
             return g.zip(x, (a, b) -> 2 * a * b);
         } else if (f instanceof Relu) {
-            double[] u = g.buffer();
-            double[] v = x.buffer();
-            double[] out = new double[u.length];
-            Parallel.each(out.length, 1, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = v[i] > 0 ? u[i] : v[i] == 0 && u[i] != 0 ? 0.5 * u[i] : 0;
-                }
-            });
-            return NdArray.adopt(x.shape(), out);
+            return x.reluSlope(g);
         }
         return g.zip(x, (a, b) -> a == 0 ? 0 : a * f.slope(b));
     }

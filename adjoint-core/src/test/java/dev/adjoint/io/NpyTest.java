@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.adjoint.Rng;
 import dev.adjoint.Tensor;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.NdArray;
 import dev.adjoint.array.Shape;
 import java.io.ByteArrayOutputStream;
@@ -108,8 +109,21 @@ class NpyTest {
         assertThat(decode(npy(1, header(">f8", false, "(3,)"), doubles(ByteOrder.BIG_ENDIAN, v))).toArray())
                 .containsExactly(v);
         ByteBuffer f = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putFloat(0.1f).putFloat(-3f);
-        assertThat(decode(npy(1, header(">f4", false, "(2,)"), f.array())).toArray())
-                .containsExactly((double) 0.1f, -3.0);
+        NdArray a = decode(npy(1, header(">f4", false, "(2,)"), f.array()));
+        assertThat(a.dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(a.toArray()).containsExactly((double) 0.1f, -3.0);
+    }
+
+    @Test
+    void float32RoundTripsAsFloat32BitForBit() {
+        NdArray a = NdArray.ofFloats(Shape.of(2, 3), 0.1f, -2.5f, Float.MIN_VALUE, Float.MAX_VALUE, 1e-30f, 7f);
+        byte[] b = Npy.encode(a);
+        assertThat(new String(b, StandardCharsets.ISO_8859_1)).contains("'descr': '<f4'");
+        assertThat(b.length % 64).isEqualTo(6 * 4 % 64);
+        NdArray back = decode(b);
+        assertThat(back.dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(back.shape()).isEqualTo(a.shape());
+        assertThat(back.floatBuffer()).containsExactly(a.floatBuffer());
     }
 
     static Stream<Arguments> integers() {
