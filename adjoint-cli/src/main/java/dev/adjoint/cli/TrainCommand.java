@@ -2,6 +2,7 @@ package dev.adjoint.cli;
 
 import dev.adjoint.Rng;
 import dev.adjoint.array.Blas;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.Parallel;
 import dev.adjoint.nn.Layer;
 import dev.adjoint.nn.Models;
@@ -105,6 +106,11 @@ final class TrainCommand implements Callable<Integer> {
             + " adjoint launcher, OpenBLAS (default: all processors).")
     Integer threads;
 
+    @Option(names = "--dtype", paramLabel = "TYPE", converter = DTypeConverter.class,
+            description = "float64 (the reference) or float32: the parameters, inputs and every kernel (BLAS sgemm,"
+                    + " float loops) in that dtype (default: float64).")
+    DType dtype = DType.FLOAT64;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write one JSON line per epoch to FILE.")
     Path json;
 
@@ -184,6 +190,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "free needs Hessian-vector products, which a distributed loss does not give; --compare-optimizers"
                     + " runs locally)");
         }
+        if (spark != null && dtype != DType.FLOAT64) {
+            throw new CommandLine.ParameterException(cl, "--spark trains in float64; drop --dtype " + dtype
+                    + " for a --spark run");
+        }
         if (spark != null && !SparkRun.available()) {
             throw new CommandLine.ParameterException(cl, "--spark: Apache Spark is not on the class path; run"
                     + " through ./adjoint, which adds it for --spark runs (see adjoint-spark/README.md)");
@@ -243,6 +253,8 @@ final class TrainCommand implements Callable<Integer> {
             sizes[sizes.length - 1] = classes;
             net = Models.mlp(rng.split(), Activation.RELU, sizes);
         }
+        net = Params.astype(net, dtype);
+        split = new Dataset.Split(split.train().astype(dtype), split.test().astype(dtype));
         int nEpochs = epochs != null ? epochs : data == null ? 30 : 10;
         boolean secondOrder = optimizer == OptimizerKind.lbfgs || optimizer == OptimizerKind.hf;
         int b = batch != null ? batch : secondOrder ? 1000 : data == null ? 32 : 128;
@@ -256,7 +268,7 @@ final class TrainCommand implements Callable<Integer> {
             done = r.epoch();
         }
         w.printf(Locale.ROOT, "data:      %s%n", dataName);
-        w.printf(Locale.ROOT, "model:     %s, %d parameters%n", describe(net), Params.count(net));
+        w.printf(Locale.ROOT, "model:     %s, %d parameters, %s%n", describe(net), Params.count(net), dtype);
         w.printf(Locale.ROOT, "optimizer: %s%s, batch %d, %d epochs, seed %d%n", opt.name(),
                 cosine ? " (cosine decay)" : "", b, nEpochs, seed);
         w.printf(Locale.ROOT, "BLAS:      %s%n", Blas.name());
@@ -362,6 +374,9 @@ final class TrainCommand implements Callable<Integer> {
     /** The options a resumed run must share with the saved one to continue it exactly. */
     private Map<String, Double> settings(int b, int nEpochs, double rate) {
         Map<String, Double> m = new LinkedHashMap<>();
+        if (dtype != DType.FLOAT64) {
+            m.put("dtype", (double) dtype.bytes());
+        }
         if (Math.abs(seed) <= 1L << 53) {
             m.put("seed", (double) seed);
         }
@@ -374,6 +389,14 @@ final class TrainCommand implements Callable<Integer> {
             m.put("epochs", (double) nEpochs);
         }
         return m;
+    }
+
+    /** Parses --dtype with DType's own names and message. */
+    static final class DTypeConverter implements CommandLine.ITypeConverter<DType> {
+        @Override
+        public DType convert(String value) {
+            return DType.parse(value);
+        }
     }
 
     /** Fails, naming the option and both values, where the run being resumed was started differently. */
@@ -404,6 +427,9 @@ final class TrainCommand implements Callable<Integer> {
     private static String show(String option, double v) {
         if (option.equals("cosine")) {
             return v != 0 ? "on" : "off";
+        }
+        if (option.equals("dtype")) {
+            return v == DType.FLOAT32.bytes() ? DType.FLOAT32.toString() : DType.FLOAT64.toString();
         }
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

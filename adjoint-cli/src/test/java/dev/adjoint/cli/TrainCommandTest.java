@@ -1,6 +1,7 @@
 package dev.adjoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.adjoint.Rng;
 import dev.adjoint.array.NdArray;
@@ -149,6 +150,44 @@ class TrainCommandTest {
             assertThat(r.exit()).as(opt + ": " + r.err()).isZero();
             assertThat(r.out()).contains("Conv3x3(1→2)", "30 train / 30 test", "epoch   1");
         }
+    }
+
+    @Test
+    void float32TrainsWhatFloat64Trains() {
+        Cli.Result f64 = Cli.run("train", "--epochs", "3", "--seed", "2", "--quiet");
+        Cli.Result f32 = Cli.run("train", "--epochs", "3", "--seed", "2", "--quiet", "--dtype", "float32");
+        assertThat(f32.exit()).as(f32.err()).isZero();
+        assertThat(f32.out()).contains("parameters, float32");
+        assertThat(f64.out()).contains("parameters, float64");
+        List<Double> a = trainLosses(f64.out());
+        List<Double> b = trainLosses(f32.out());
+        assertThat(b).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.get(i)).as("epoch " + (i + 1)).isCloseTo(a.get(i), within(2e-3));
+        }
+        Cli.Result bad = Cli.run("train", "--dtype", "float16");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("dtype 'float16'", "float32 or float64");
+        Cli.Result spark = Cli.run("train", "--dtype", "float32", "--spark", "local[1]");
+        assertThat(spark.exit()).isEqualTo(2);
+        assertThat(spark.err()).contains("--spark trains in float64");
+    }
+
+    @Test
+    void resumingInAnotherDtypeIsAUsageError() {
+        Path f = dir.resolve("f32.npz");
+        assertThat(Cli.run("train", "--epochs", "1", "--quiet", "--dtype", "float32", "--save", f.toString()).exit())
+                .isZero();
+        Cli.Result r = Cli.run("train", "--epochs", "2", "--quiet", "--resume", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--dtype float32 in the saved run, not given now");
+        Cli.Result same = Cli.run("train", "--epochs", "2", "--quiet", "--dtype", "float32", "--resume", f.toString());
+        assertThat(same.exit()).as(same.err()).isZero();
+    }
+
+    private static List<Double> trainLosses(String out) {
+        return out.lines().filter(l -> l.startsWith("epoch"))
+                .map(l -> Double.parseDouble(l.replaceAll(".*train loss ([0-9.]+).*", "$1"))).toList();
     }
 
     @Test

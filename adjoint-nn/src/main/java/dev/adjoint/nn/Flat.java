@@ -2,6 +2,7 @@ package dev.adjoint.nn;
 
 import dev.adjoint.Tensor;
 import dev.adjoint.Tree;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.NdArray;
 import dev.adjoint.array.Shape;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class Flat<T> {
 
     private final T template;
     private final Shape[] shapes;
+    private final DType[] dtypes;
     private final int[] offsets;
     private final int size;
 
@@ -23,15 +25,17 @@ public final class Flat<T> {
         this.template = template;
         List<Tensor> leaves = Tree.leaves(template);
         shapes = new Shape[leaves.size()];
+        dtypes = new DType[leaves.size()];
         offsets = new int[leaves.size() + 1];
         for (int i = 0; i < shapes.length; i++) {
             shapes[i] = leaves.get(i).shape();
+            dtypes[i] = leaves.get(i).dtype();
             offsets[i + 1] = offsets[i] + shapes[i].size();
         }
         size = offsets[shapes.length];
     }
 
-    /** The layout of {@code template}'s tensors (their order and shapes). */
+    /** The layout of {@code template}'s tensors (their order, shapes and dtypes). */
     public static <T> Flat<T> of(T template) {
         return new Flat<>(template);
     }
@@ -41,7 +45,7 @@ public final class Flat<T> {
         return size;
     }
 
-    /** The values of a structure of this layout, concatenated. */
+    /** The values of a structure of this layout, concatenated (float32 values widened exactly). */
     public double[] pack(T tree) {
         List<Tensor> leaves = Tree.leaves(tree);
         check(leaves.size());
@@ -59,16 +63,29 @@ public final class Flat<T> {
         return v;
     }
 
-    /** A structure of this layout holding the values of {@code v} (constant tensors). */
+    /**
+     * A structure of this layout holding the values of {@code v} (constant tensors), each in its template tensor's
+     * dtype: an optimiser's float64 arithmetic on a float32 model rounds back to float32 here.
+     */
     public T unpack(double[] v) {
         if (v.length != size) {
             throw new IllegalArgumentException("Flat.unpack: vector of length " + v.length + ", expected " + size);
         }
         List<Tensor> out = new ArrayList<>(shapes.length);
         for (int i = 0; i < shapes.length; i++) {
-            double[] d = new double[shapes[i].size()];
-            System.arraycopy(v, offsets[i], d, 0, d.length);
-            out.add(Tensor.of(NdArray.adopt(shapes[i], d)));
+            int n = shapes[i].size();
+            int o = offsets[i];
+            if (dtypes[i] == DType.FLOAT32) {
+                float[] f = new float[n];
+                for (int j = 0; j < n; j++) {
+                    f[j] = (float) v[o + j];
+                }
+                out.add(Tensor.of(NdArray.adopt(shapes[i], f)));
+            } else {
+                double[] d = new double[n];
+                System.arraycopy(v, o, d, 0, n);
+                out.add(Tensor.of(NdArray.adopt(shapes[i], d)));
+            }
         }
         return Tree.rebuild(template, out);
     }
@@ -84,7 +101,7 @@ public final class Flat<T> {
         return parts.length == 0 ? Tensor.zeros(0) : Tensor.concat(0, parts);
     }
 
-    /** The structure whose tensors are the consecutive pieces of {@code v} (differentiable). */
+    /** The structure whose tensors are the consecutive pieces of {@code v} in their template's dtypes (differentiable). */
     public T unflatten(Tensor v) {
         if (v.rank() != 1 || v.dim(0) != size) {
             throw new IllegalArgumentException("Flat.unflatten: vector of shape " + v.shape() + ", expected ["
@@ -92,7 +109,7 @@ public final class Flat<T> {
         }
         List<Tensor> out = new ArrayList<>(shapes.length);
         for (int i = 0; i < shapes.length; i++) {
-            out.add(v.slice(0, offsets[i], offsets[i + 1]).reshape(shapes[i]));
+            out.add(v.slice(0, offsets[i], offsets[i + 1]).reshape(shapes[i]).astype(dtypes[i]));
         }
         return Tree.rebuild(template, out);
     }

@@ -2,6 +2,7 @@ package dev.adjoint.nn;
 
 import dev.adjoint.Tensor;
 import dev.adjoint.Tree;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.NdArray;
 import dev.adjoint.array.Shape;
 import dev.adjoint.io.Npz;
@@ -17,8 +18,9 @@ import java.util.function.BiConsumer;
  *
  * <p>Names are paths through the structure: record components by name, list and array elements by index, map
  * entries by key, joined with dots ({@code layers.0.weight}); {@link Buffer}s are included. The file holds one
- * float64 {@code .npy} array per name, bit for bit ({@code np.load("model.npz")["layers.0.weight"]} reads one).
- * Loading checks every name and shape against the model before it changes anything, and reports every mismatch.
+ * {@code .npy} array per name in its dtype, bit for bit ({@code np.load("model.npz")["layers.0.weight"]} reads
+ * one). Loading checks every name and shape against the model before it changes anything, reports every mismatch,
+ * and gives each tensor the model's dtype (a float64 file loads into a float32 model, rounded).
  */
 public final class Params {
 
@@ -33,6 +35,14 @@ public final class Params {
         walk(tree, (name, node) -> out.put(name, node instanceof Tensor ? ((Tensor) node).array()
                 : ((Buffer) node).get()));
         return out;
+    }
+
+    /**
+     * The structure with every tensor converted to {@code dtype} ({@code Params.astype(model, DType.FLOAT32)} to train
+     * in float32). Buffers are left as they are: layers read them in their input's dtype.
+     */
+    public static <T> T astype(T tree, DType dtype) {
+        return Tree.map(tree, t -> t.astype(dtype));
     }
 
     /** The number of scalar parameters (tensor elements, buffers excluded). */
@@ -99,9 +109,10 @@ public final class Params {
         walk(template, (name, node) -> {
             NdArray a = arrays.get(name);
             if (node instanceof Tensor) {
-                leaves.add(Tensor.of(a));
+                leaves.add(Tensor.of(a.astype(((Tensor) node).dtype())));
             } else {
-                bufferUpdates.add(() -> ((Buffer) node).set(a));
+                Buffer buffer = (Buffer) node;
+                bufferUpdates.add(() -> buffer.set(a.astype(buffer.get().dtype())));
             }
         });
         return new Pending<>(Tree.rebuild(template, leaves), bufferUpdates);

@@ -2,6 +2,7 @@ package dev.adjoint.nn.data;
 
 import dev.adjoint.Rng;
 import dev.adjoint.Tensor;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.NdArray;
 import dev.adjoint.array.Shape;
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ public record Dataset(Tensor x, Tensor y) {
         d[0] = size();
         System.arraycopy(exampleShape, 0, d, 1, exampleShape.length);
         return new Dataset(x.reshape(d), y);
+    }
+
+    /** The inputs converted to {@code dtype}; the targets stay as they are (labels are indices, exact in float64). */
+    public Dataset astype(DType dtype) {
+        return new Dataset(x.astype(dtype), y);
     }
 
     /** A random permutation of 0 … n − 1 (Fisher–Yates). */
@@ -119,18 +125,25 @@ public record Dataset(Tensor x, Tensor y) {
         Shape s = a.shape();
         int n = s.dim(0);
         int row = n == 0 ? 0 : a.size() / n;
-        double[] out = new double[index.length * row];
-        for (int i = 0; i < index.length; i++) {
-            int r = index[i];
+        for (int r : index) {
             if (r < 0 || r >= n) {
                 throw new IndexOutOfBoundsException("Dataset: example " + r + " out of range for " + n + " examples");
             }
-            int base = r * row;
-            int o = i * row;
-            for (int j = 0; j < row; j++) {
-                out[o + j] = a.at(base + j);
-            }
         }
-        return Tensor.of(NdArray.adopt(s.with(0, index.length), out));
+        Shape out = s.with(0, index.length);
+        if (a.dtype() == DType.FLOAT32) {
+            float[] src = a.floatBuffer();
+            float[] dst = new float[index.length * row];
+            for (int i = 0; i < index.length; i++) {
+                System.arraycopy(src, index[i] * row, dst, i * row, row);
+            }
+            return Tensor.of(NdArray.adopt(out, dst));
+        }
+        double[] src = a.buffer();
+        double[] dst = new double[index.length * row];
+        for (int i = 0; i < index.length; i++) {
+            System.arraycopy(src, index[i] * row, dst, i * row, row);
+        }
+        return Tensor.of(NdArray.adopt(out, dst));
     }
 }

@@ -42,8 +42,9 @@ public record BatchNorm(Tensor gamma, Tensor beta, Buffer runningMean, Buffer ru
             int n = x.size() / c;
             update(mean.array(), var.array(), n);
         } else {
-            mean = Tensor.of(runningMean.get());
-            var = Tensor.of(runningVar.get());
+            // The running statistics in the input's dtype, whatever dtype they were accumulated in.
+            mean = Tensor.of(runningMean.get().astype(x.dtype()));
+            var = Tensor.of(runningVar.get().astype(x.dtype()));
         }
         return x.sub(mean).div(var.add(eps).sqrt()).mul(gamma).add(beta);
     }
