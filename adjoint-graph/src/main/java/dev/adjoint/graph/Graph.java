@@ -67,7 +67,9 @@ public record Graph(List<Var> inputs, List<Equation> equations, List<Atom> outpu
         try (Stage s = new Stage()) {
             List<Var> in = new ArrayList<>();
             List<Tensor> args = new ArrayList<>();
-            for (Tensor x : examples) {
+            for (int i = 0; i < examples.size(); i++) {
+                Tensor x = examples.get(i);
+                Stage.requireFloat64(x, "trace: example input " + i);
                 Var v = Var.fresh(x.shape());
                 in.add(v);
                 args.add(s.input(v));

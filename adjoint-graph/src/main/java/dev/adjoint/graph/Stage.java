@@ -1,9 +1,11 @@
 package dev.adjoint.graph;
 
 import dev.adjoint.Tensor;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.Shape;
 import dev.adjoint.interpret.Interpreter;
 import dev.adjoint.interpret.Tracer;
+import dev.adjoint.primitive.Cast;
 import dev.adjoint.primitive.Primitive;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,9 +94,22 @@ public final class Stage extends Interpreter {
         return t.tracer() instanceof StageTracer s ? s.var : null;
     }
 
+    /**
+     * Fails unless {@code t} is float64, naming {@code what}: graphs hold float64 only (the compiler emits double
+     * loops), so a float32 value gets an error saying what to do instead of a failing kernel later.
+     */
+    public static void requireFloat64(Tensor t, String what) {
+        if (t.dtype() != DType.FLOAT64) {
+            throw new IllegalArgumentException(what + " is " + t.dtype() + " of shape " + t.shape() + ", but graphs"
+                    + " are float64: convert it with astype(DType.FLOAT64), or run float32 code eagerly (every"
+                    + " transform supports float32 without a graph)");
+        }
+    }
+
     private Atom atom(Tensor t, String what) {
         Tracer tr = t.tracer();
         if (tr == null) {
+            requireFloat64(t, "stage: a constant " + what);
             return new Literal(t.array());
         }
         if (tr.owner() == this) {
@@ -107,6 +122,10 @@ public final class Stage extends Interpreter {
 
     @Override
     protected Tensor process(Primitive p, Tensor[] args) {
+        if (p instanceof Cast c) {
+            throw new IllegalArgumentException("stage: " + c.name() + " cannot be staged: graphs are float64;"
+                    + " run float32 code eagerly (every transform supports float32 without a graph)");
+        }
         List<Atom> in = new ArrayList<>(args.length);
         Shape[] shapes = new Shape[args.length];
         for (int i = 0; i < args.length; i++) {

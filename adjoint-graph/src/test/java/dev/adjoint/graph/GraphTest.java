@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.adjoint.Ad;
 import dev.adjoint.Rng;
 import dev.adjoint.Tensor;
+import dev.adjoint.array.DType;
 import dev.adjoint.array.Shape;
 import dev.adjoint.primitive.Add;
 import java.util.List;
@@ -131,6 +132,20 @@ class GraphTest {
                 .hasMessageContaining("not a placeholder");
         assertThatThrownBy(() -> g.run(Tensor.zeros(3))).hasMessageContaining("shape [3]")
                 .hasMessageContaining("[2]");
+    }
+
+    @Test
+    void float32IsAClearErrorBecauseGraphsAreFloat64() {
+        Tensor f = Tensor.zeros(DType.FLOAT32, 2);
+        assertThatThrownBy(() -> Graph.trace(Tensor::exp, f)).hasMessageContaining("example input 0 is float32")
+                .hasMessageContaining("astype(DType.FLOAT64)");
+        // A float32 constant meeting a staged float64 value is widened eagerly, as promotion says.
+        assertThat(Graph.trace(x -> x.mul(f), Tensor.zeros(2)).run(Tensor.ones(2)).get(0).dtype())
+                .isEqualTo(DType.FLOAT64);
+        assertThatThrownBy(() -> Graph.trace(x -> x.astype(DType.FLOAT32), Tensor.zeros(2)))
+                .hasMessageContaining("astype(float32) cannot be staged");
+        Graph g = Graph.trace(Tensor::exp, Tensor.zeros(2));
+        assertThatThrownBy(() -> g.run(f)).hasMessageContaining("run: input 0 is float32");
     }
 
     @Test

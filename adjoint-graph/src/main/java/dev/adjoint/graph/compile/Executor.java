@@ -9,6 +9,7 @@ import dev.adjoint.graph.Fused;
 import dev.adjoint.graph.Graph;
 import dev.adjoint.graph.Literal;
 import dev.adjoint.graph.PrimitiveOp;
+import dev.adjoint.graph.Stage;
 import dev.adjoint.graph.Var;
 import dev.adjoint.primitive.Add;
 import dev.adjoint.primitive.Div;
@@ -227,6 +228,7 @@ public final class Executor {
                 throw new IllegalArgumentException("run: input " + i + " has shape " + args[i].shape()
                         + " but the graph was built for " + want);
             }
+            Stage.requireFloat64(args[i], "run: input " + i);
             NdArray a = args[i].array();
             foreign.put(a.buffer(), Boolean.TRUE);
             env[inputSlots[i]] = a;
