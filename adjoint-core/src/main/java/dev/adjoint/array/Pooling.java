@@ -11,51 +11,100 @@ public final class Pooling {
     private Pooling() {
     }
 
-    /** The window maxima, {@code [N, OH, OW, C]} (float32: read through {@link #argmax}). */
+    /** The window maxima, {@code [N, OH, OW, C]}. */
     public static NdArray max(NdArray x, Window g) {
-        if (x.f32()) {
-            return select(x, x, g);
-        }
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
+        int size = n * g.positions() * c;
+        NdArray y = x.f32() ? new NdArray(new float[size], g.output(n, c)) : new NdArray(new double[size],
+                g.output(n, c));
+        Parallel.forRange(n, (long) g.positions() * g.kh() * g.kw() * c, (chunk, from, to) -> {
+            if (x.f32()) {
+                max(x.floats, g, c, from, to, y.floats);
+            } else {
+                max(x.data, g, c, from, to, y.data);
+            }
+        });
+        return y;
+    }
+
+    // Each loop below exists for float[] and double[]: one loop per element type keeps it monomorphic, so the JIT
+    // compiles the channel loop for that type instead of testing the type per element.
+
+    private static void max(float[] x, Window g, int c, int from, int to, float[] y) {
         int h = g.height();
         int w = g.width();
         int oh = g.outHeight();
         int ow = g.outWidth();
-        double[] y = new double[n * oh * ow * c];
-        double[] d = x.data;
-        Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
-            for (int b = from; b < to; b++) {
-                int image = b * h * w * c;
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++) {
-                        int at = ((b * oh + oy) * ow + ox) * c;
-                        boolean first = true;
-                        for (int i = 0; i < g.kh(); i++) {
-                            int iy = oy * g.sh() - g.ph() + i * g.dh();
-                            for (int j = 0; iy >= 0 && iy < h && j < g.kw(); j++) {
-                                int ix = ox * g.sw() - g.pw() + j * g.dw();
-                                if (ix < 0 || ix >= w) {
-                                    continue;
+        int kh = g.kh();
+        int kw = g.kw();
+        for (int b = from; b < to; b++) {
+            int image = b * h * w * c;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int at = ((b * oh + oy) * ow + ox) * c;
+                    int seen = 0;
+                    for (int i = 0; i < kh; i++) {
+                        int iy = oy * g.sh() - g.ph() + i * g.dh();
+                        for (int j = 0; iy >= 0 && iy < h && j < kw; j++) {
+                            int ix = ox * g.sw() - g.pw() + j * g.dw();
+                            if (ix < 0 || ix >= w) {
+                                continue;
+                            }
+                            int src = image + (iy * w + ix) * c;
+                            if (seen++ == 0) {
+                                for (int q = 0; q < c; q++) {
+                                    y[at + q] = x[src + q];
                                 }
-                                int src = image + (iy * w + ix) * c;
-                                if (first) {
-                                    System.arraycopy(d, src, y, at, c);
-                                    first = false;
-                                } else {
-                                    for (int q = 0; q < c; q++) {
-                                        double v = d[src + q];
-                                        double m = y[at + q];
-                                        y[at + q] = v > m ? v : m;
-                                    }
+                            } else {
+                                for (int q = 0; q < c; q++) {
+                                    y[at + q] = Math.max(y[at + q], x[src + q]);
                                 }
                             }
                         }
                     }
+                    onlyPadding(seen == 0, g);
                 }
             }
-        });
-        return new NdArray(y, g.output(n, c));
+        }
+    }
+
+    private static void max(double[] x, Window g, int c, int from, int to, double[] y) {
+        int h = g.height();
+        int w = g.width();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int kh = g.kh();
+        int kw = g.kw();
+        for (int b = from; b < to; b++) {
+            int image = b * h * w * c;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int at = ((b * oh + oy) * ow + ox) * c;
+                    int seen = 0;
+                    for (int i = 0; i < kh; i++) {
+                        int iy = oy * g.sh() - g.ph() + i * g.dh();
+                        for (int j = 0; iy >= 0 && iy < h && j < kw; j++) {
+                            int ix = ox * g.sw() - g.pw() + j * g.dw();
+                            if (ix < 0 || ix >= w) {
+                                continue;
+                            }
+                            int src = image + (iy * w + ix) * c;
+                            if (seen++ == 0) {
+                                for (int q = 0; q < c; q++) {
+                                    y[at + q] = x[src + q];
+                                }
+                            } else {
+                                for (int q = 0; q < c; q++) {
+                                    y[at + q] = Math.max(y[at + q], x[src + q]);
+                                }
+                            }
+                        }
+                    }
+                    onlyPadding(seen == 0, g);
+                }
+            }
+        }
     }
 
     /** {@code t} (shaped like x) read where x has its window maxima: the tangent of {@link #max}. */
@@ -102,61 +151,120 @@ public final class Pooling {
         return result;
     }
 
-    /** The flat index in x of each window's maximum, laid out like the output. */
+    /**
+     * The flat index in x of each window's maximum, laid out like the output. "v &gt; m" is the sign bit of
+     * m − v + 0 (exact: m − v is zero only when m = v, and + 0 turns −0 into +0), because a data-dependent branch
+     * here mispredicts on half the elements and costs more than the rest of the loop; two equal infinities or a NaN
+     * may pick a later element of the window.
+     */
     static int[] argmax(NdArray x, Window g) {
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
+        int[] arg = new int[n * g.positions() * c];
+        Parallel.forRange(n, (long) g.positions() * g.kh() * g.kw() * c, (chunk, from, to) -> {
+            if (x.f32()) {
+                argmax(x.floats, g, c, from, to, arg);
+            } else {
+                argmax(x.data, g, c, from, to, arg);
+            }
+        });
+        return arg;
+    }
+
+    private static void argmax(float[] x, Window g, int c, int from, int to, int[] arg) {
         int h = g.height();
         int w = g.width();
         int oh = g.outHeight();
         int ow = g.outWidth();
-        int[] arg = new int[n * oh * ow * c];
-        double[] d = x.data;
-        float[] f = x.floats;
-        Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
-            double[] best = new double[c];
-            for (int b = from; b < to; b++) {
-                int image = b * h * w * c;
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++) {
-                        int at = ((b * oh + oy) * ow + ox) * c;
-                        boolean first = true;
-                        for (int i = 0; i < g.kh(); i++) {
-                            int iy = oy * g.sh() - g.ph() + i * g.dh();
-                            if (iy < 0 || iy >= h) {
+        int kh = g.kh();
+        int kw = g.kw();
+        float[] best = new float[c];
+        for (int b = from; b < to; b++) {
+            int image = b * h * w * c;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int at = ((b * oh + oy) * ow + ox) * c;
+                    boolean first = true;
+                    for (int i = 0; i < kh; i++) {
+                        int iy = oy * g.sh() - g.ph() + i * g.dh();
+                        for (int j = 0; iy >= 0 && iy < h && j < kw; j++) {
+                            int ix = ox * g.sw() - g.pw() + j * g.dw();
+                            if (ix < 0 || ix >= w) {
                                 continue;
                             }
-                            for (int j = 0; j < g.kw(); j++) {
-                                int ix = ox * g.sw() - g.pw() + j * g.dw();
-                                if (ix < 0 || ix >= w) {
-                                    continue;
+                            int src = image + (iy * w + ix) * c;
+                            if (first) {
+                                for (int q = 0; q < c; q++) {
+                                    best[q] = x[src + q];
+                                    arg[at + q] = src + q;
                                 }
-                                int src = image + (iy * w + ix) * c;
-                                if (first) {
-                                    for (int q = 0; q < c; q++) {
-                                        best[q] = f != null ? f[src + q] : d[src + q];
-                                        arg[at + q] = src + q;
-                                    }
-                                    first = false;
-                                } else {
-                                    for (int q = 0; q < c; q++) {
-                                        double v = f != null ? f[src + q] : d[src + q];
-                                        boolean more = v > best[q];
-                                        best[q] = more ? v : best[q];
-                                        arg[at + q] = more ? src + q : arg[at + q];
-                                    }
+                                first = false;
+                            } else {
+                                for (int q = 0; q < c; q++) {
+                                    float v = x[src + q];
+                                    float m = best[q];
+                                    int more = Float.floatToRawIntBits(m - v + 0f) >>> 31; // 1 iff v > m
+                                    arg[at + q] += more * (src + q - arg[at + q]);
+                                    best[q] = Math.max(m, v);
                                 }
                             }
                         }
-                        if (first) {
-                            throw new IllegalArgumentException("maxPool2d: window " + g
-                                    + " has a position that sees only padding");
-                        }
                     }
+                    onlyPadding(first, g);
                 }
             }
-        });
-        return arg;
+        }
+    }
+
+    private static void argmax(double[] x, Window g, int c, int from, int to, int[] arg) {
+        int h = g.height();
+        int w = g.width();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int kh = g.kh();
+        int kw = g.kw();
+        double[] best = new double[c];
+        for (int b = from; b < to; b++) {
+            int image = b * h * w * c;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int at = ((b * oh + oy) * ow + ox) * c;
+                    boolean first = true;
+                    for (int i = 0; i < kh; i++) {
+                        int iy = oy * g.sh() - g.ph() + i * g.dh();
+                        for (int j = 0; iy >= 0 && iy < h && j < kw; j++) {
+                            int ix = ox * g.sw() - g.pw() + j * g.dw();
+                            if (ix < 0 || ix >= w) {
+                                continue;
+                            }
+                            int src = image + (iy * w + ix) * c;
+                            if (first) {
+                                for (int q = 0; q < c; q++) {
+                                    best[q] = x[src + q];
+                                    arg[at + q] = src + q;
+                                }
+                                first = false;
+                            } else {
+                                for (int q = 0; q < c; q++) {
+                                    double v = x[src + q];
+                                    double m = best[q];
+                                    int more = (int) (Double.doubleToRawLongBits(m - v + 0.0) >>> 63); // v > m
+                                    arg[at + q] += more * (src + q - arg[at + q]);
+                                    best[q] = Math.max(m, v);
+                                }
+                            }
+                        }
+                    }
+                    onlyPadding(first, g);
+                }
+            }
+        }
+    }
+
+    private static void onlyPadding(boolean first, Window g) {
+        if (first) {
+            throw new IllegalArgumentException("maxPool2d: window " + g + " has a position that sees only padding");
+        }
     }
 
     /** The window means (padding counts as zero), {@code [N, OH, OW, C]}; float32 computed in float64. */

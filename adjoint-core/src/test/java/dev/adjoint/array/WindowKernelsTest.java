@@ -142,6 +142,27 @@ class WindowKernelsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource({"float64", "float32"})
+    void tiesGoToTheFirstMaximumOfAWindowInBothDtypes(String dtype) {
+        // Four 2 × 2 windows: ties of equal values, of −0 and +0, a unique maximum last, all equal.
+        NdArray x = NdArray.of(Shape.of(1, 4, 4, 1),
+                1, 1, 0, -0.0,
+                0, 1, -0.0, 0,
+                -3, -2, 5, 5,
+                -1, 7, 5, 5).astype(DType.parse(dtype));
+        Window g = Window.square(4, 4, 2, 2, 0, 1);
+        NdArray u = NdArray.of(Shape.of(1, 2, 2, 1), 10, 20, 30, 40).astype(x.dtype());
+        NdArray back = Pooling.scatter(x, u, g);
+        assertThat(back.dtype()).isEqualTo(x.dtype());
+        assertThat(back.toArray()).containsExactly(
+                10, 0, 20, 0,
+                0, 0, 0, 0,
+                0, 0, 40, 0,
+                0, 30, 0, 0);
+        assertThat(Pooling.max(x, g).toArray()).containsExactly(1, 0, 7, 5);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource({"'0, 3, 3, 3, 1, 1, 0, 0, 1, 1', positive", "'4, 4, 5, 5, 1, 1, 0, 0, 1, 1', does not fit",
         "'4, 4, 3, 3, 0, 1, 0, 0, 1, 1', positive", "'6, 6, 3, 3, 1, 1, -1, 0, 1, 1', padding"})
     void badWindowsAreRefused(String numbers, String message) {
