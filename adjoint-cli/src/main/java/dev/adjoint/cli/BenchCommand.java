@@ -64,8 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the workloads and their implementations, then exit.")
     boolean list;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for tensor kernels in every fork, and"
-            + " through the adjoint launcher OpenBLAS's (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for tensor kernels and matrix products"
+            + " in every fork; OpenBLAS itself runs on one (default: ${DEFAULT-VALUE}).")
     int threads = 1;
 
     @Option(names = "--export", paramLabel = "DIR",

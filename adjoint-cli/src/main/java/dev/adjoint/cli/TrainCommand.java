@@ -102,8 +102,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training examples.")
     Integer limit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for tensor kernels and, through the"
-            + " adjoint launcher, OpenBLAS (default: all processors).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for tensor kernels and matrix products;"
+            + " OpenBLAS itself runs on one (default: all processors).")
     Integer threads;
 
     @Option(names = "--dtype", paramLabel = "TYPE", converter = DTypeConverter.class,

@@ -131,8 +131,10 @@ public final class Convolution {
         int wd = g.width();
         int kw = g.kw();
         int at = 0;
-        for (int oy = 0; oy < g.outHeight(); oy++) {
-            for (int ox = 0; ox < g.outWidth(); ox++) {
+        int oh = g.outHeight(); // computed once: Window derives it with divisions
+        int ow = g.outWidth();
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
                 int ix0 = ox * g.sw() - g.pw();
                 // Window columns [lo, hi) fall inside the image; the others read the padding.
                 int lo = Math.max(0, ceilDiv(-ix0, g.dw()));
@@ -173,8 +175,10 @@ public final class Convolution {
         int wd = g.width();
         int kw = g.kw();
         int at = 0;
-        for (int oy = 0; oy < g.outHeight(); oy++) {
-            for (int ox = 0; ox < g.outWidth(); ox++) {
+        int oh = g.outHeight(); // computed once: Window derives it with divisions
+        int ow = g.outWidth();
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
                 int ix0 = ox * g.sw() - g.pw();
                 int lo = Math.max(0, ceilDiv(-ix0, g.dw()));
                 int hi = Math.min(kw, ceilDiv(wd - ix0, g.dw()));
@@ -202,8 +206,10 @@ public final class Convolution {
         int wd = g.width();
         int kw = g.kw();
         int at = 0;
-        for (int oy = 0; oy < g.outHeight(); oy++) {
-            for (int ox = 0; ox < g.outWidth(); ox++) {
+        int oh = g.outHeight(); // computed once: Window derives it with divisions
+        int ow = g.outWidth();
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
                 int ix0 = ox * g.sw() - g.pw();
                 int lo = Math.max(0, ceilDiv(-ix0, g.dw()));
                 int hi = Math.min(kw, ceilDiv(wd - ix0, g.dw()));
@@ -225,8 +231,8 @@ public final class Convolution {
         }
     }
 
-    /** ⌈a / b⌉ for b &gt; 0. */
+    /** ⌈a / b⌉ for b &gt; 0 (b = 1, no dilation, without a division: this runs once per output position). */
     private static int ceilDiv(int a, int b) {
-        return -Math.floorDiv(-a, b);
+        return b == 1 ? a : -Math.floorDiv(-a, b);
     }
 }

@@ -56,14 +56,50 @@ public final class Gemm {
         int batchB = b.shape.size() / (k * n);
         int batch = out.size() / (m * n);
         if (batchB == 1 && b.shape.rank() == 2 && !ta) {
-            gemm(a, 0, b, 0, result, 0, batch * m, n, k, false, tb, 0);
+            rows(a, 0, b, 0, result, 0, batch * m, n, k, false, tb);
+        } else if (batch == 1) {
+            rows(a, 0, b, 0, result, 0, m, n, k, ta, tb);
         } else {
-            for (int i = 0; i < batch; i++) {
-                gemm(a, batchA == 1 ? 0 : i * m * k, b, batchB == 1 ? 0 : i * k * n, result, i * m * n,
-                        m, n, k, ta, tb, 0);
-            }
+            NdArray x = a;
+            NdArray y = b;
+            Parallel.forRange(batch, (long) m * n * k, (chunk, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    gemm(x, batchA == 1 ? 0 : i * m * k, y, batchB == 1 ? 0 : i * k * n, result, i * m * n,
+                            m, n, k, ta, tb, 0);
+                }
+            });
         }
         return result;
+    }
+
+    /** At most this many row blocks per product: a constant, so the blocks (and the bits) never depend on threads. */
+    private static final int MAX_BLOCKS = 8;
+
+    /** Rows per block at least: thinner blocks cost BLAS more in packing than they gain in threads. */
+    private static final int MIN_ROWS = 32;
+
+    /**
+     * One product C = op(A) op(B) split into blocks of rows of C over {@link Parallel}'s threads, each block one
+     * single-threaded BLAS call. Threads live in one place (Parallel; the launcher runs OpenBLAS on one thread), so
+     * a product inside a parallel kernel does not oversubscribe the cores, and each row of C is computed by the
+     * same call shape for every thread count.
+     */
+    private static void rows(NdArray a, int offA, NdArray b, int offB, NdArray c, int offC, int m, int n, int k,
+                             boolean ta, boolean tb) {
+        int blocks = (long) m * n * k < 64L * Parallel.GRAIN ? 1 : Math.max(1, Math.min(MAX_BLOCKS, m / MIN_ROWS));
+        int lda = ta ? m : k;
+        Parallel.run(m, blocks, (block, from, to) -> {
+            int rows = to - from;
+            // Row r of op(A) starts at r·k (A is [m, k]) or at column r (A is [k, m]).
+            int at = offA + (ta ? from : from * k);
+            if (c.f32()) {
+                Blas.instance().sgemm(tb ? "T" : "N", ta ? "T" : "N", n, rows, k, 1.0f, b.floats, offB, tb ? k : n,
+                        a.floats, at, lda, 0f, c.floats, offC + from * n, n);
+            } else {
+                Blas.instance().dgemm(tb ? "T" : "N", ta ? "T" : "N", n, rows, k, 1.0, b.data, offB, tb ? k : n,
+                        a.data, at, lda, 0.0, c.data, offC + from * n, n);
+            }
+        });
     }
 
     /** {@link #gemm(double[], int, double[], int, double[], int, int, int, int, boolean, boolean, double)} on the

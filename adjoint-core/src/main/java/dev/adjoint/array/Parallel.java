@@ -70,8 +70,8 @@ public final class Parallel {
     /** What the BLAS threads are and how to set them, for logs and {@code --threads}. */
     public static String blasThreads() {
         String env = System.getenv("OPENBLAS_NUM_THREADS");
-        return env == null ? "OpenBLAS default (all cores; set OPENBLAS_NUM_THREADS before start)"
-                : "OPENBLAS_NUM_THREADS=" + env;
+        return env == null ? "OpenBLAS default (all cores; set OPENBLAS_NUM_THREADS=1 before start, as ./adjoint does:"
+                + " products are split over the kernel threads already)" : "OPENBLAS_NUM_THREADS=" + env;
     }
 
     private static ForkJoinPool pool() {

@@ -61,6 +61,37 @@ class ParallelTest {
     }
 
     @Test
+    void matrixProductsInRowBlocksAreBitIdenticalAndEqualOneBlasCall() {
+        Tensor a = Tensor.uniform(Rng.seed(6), -1, 1, 300, 250);
+        Tensor b = Tensor.uniform(Rng.seed(7), -1, 1, 250, 90);
+        Tensor batch = Tensor.uniform(Rng.seed(8), -1, 1, 6, 40, 250);
+        for (DType t : DType.values()) {
+            Tensor x = a.astype(t);
+            Tensor y = b.astype(t);
+            sameBits("matmul " + t, () -> List.of(x.matmul(y), x.transpose().transpose().matmul(y),
+                    y.transpose().matmul(x.transpose()), batch.astype(t).matmul(y),
+                    Ad.grad((Tensor z) -> z.matmul(y).tanh().sum()).apply(x)));
+        }
+        // Blocks of rows agree with one unsplit BLAS call to rounding (not bit for bit: BLAS kernels round
+        // differently at the edges of a block), plain and with op(A) = Aᵀ.
+        double[] one = new double[300 * 90];
+        Gemm.gemm(a.array().buffer(), 0, b.array().buffer(), 0, one, 0, 300, 90, 250, false, false);
+        assertThat(maxDifference(a.matmul(b).toArray(), one)).isLessThan(1e-12);
+        double[] ab = a.matmul(b).toArray();
+        double[] oneT = new double[250 * 90];
+        Gemm.gemm(a.array().buffer(), 0, ab, 0, oneT, 0, 250, 90, 300, true, false);
+        assertThat(maxDifference(a.transpose().matmul(a.matmul(b)).toArray(), oneT)).isLessThan(1e-11);
+    }
+
+    private static double maxDifference(double[] x, double[] y) {
+        double d = 0;
+        for (int i = 0; i < x.length; i++) {
+            d = Math.max(d, Math.abs(x[i] - y[i]));
+        }
+        return d;
+    }
+
+    @Test
     void theParallelSumIsThePairwiseSum() {
         double[] a = Tensor.uniform(Rng.seed(3), -1, 1, 1_000_003).toArray();
         double serial = Reductions.pairwise(a, 0, a.length);

@@ -76,10 +76,19 @@ public final class Adam extends FirstOrder {
         }
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
+        // Locals, not fields, in the loop: the JIT then keeps them in registers and vectorises it.
+        double[] mm = m;
+        double[] vv = v;
+        double b1 = beta1;
+        double b2 = beta2;
+        double e = eps;
         for (int i = 0; i < x.length; i++) {
-            m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-            x[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
+            double gi = g[i];
+            double mi = b1 * mm[i] + (1 - b1) * gi;
+            double vi = b2 * vv[i] + (1 - b2) * gi * gi;
+            mm[i] = mi;
+            vv[i] = vi;
+            x[i] -= lr * (mi / c1) / (Math.sqrt(vi / c2) + e);
         }
     }
 
