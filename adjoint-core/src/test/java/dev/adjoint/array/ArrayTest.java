@@ -23,6 +23,36 @@ class ArrayTest {
     }
 
     @Test
+    void reluSlopeOnBitsEqualsTheComparisonsOnEveryKindOfValue() {
+        double[] special = {0.0, -0.0, 1.5, -1.5, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE,
+            -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+            Double.longBitsToDouble(0xfff8000000000000L), 3e-39, -3e-39};
+        int n = special.length;
+        double[] v = new double[n * n];
+        double[] g = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                v[i * n + j] = special[i];
+                g[i * n + j] = special[j];
+            }
+        }
+        for (DType t : DType.values()) {
+            NdArray x = NdArray.of(Shape.of(n * n), v).astype(t);
+            NdArray u = NdArray.of(Shape.of(n * n), g).astype(t);
+            NdArray got = x.reluSlope(u);
+            assertThat(got.dtype()).isEqualTo(t);
+            for (int k = 0; k < n * n; k++) {
+                double a = x.at(k);
+                double b = u.at(k);
+                double expected = a > 0 ? b : a == 0 && b != 0 ? (t == DType.FLOAT32 ? (double) (0.5f * (float) b)
+                        : 0.5 * b) : 0;
+                assertThat(Double.doubleToRawLongBits(got.at(k))).as(t + ": input " + a + ", cotangent " + b)
+                        .isEqualTo(Double.doubleToRawLongBits(expected));
+            }
+        }
+    }
+
+    @Test
     void shapesCompareByValue() {
         assertThat(Shape.of(2, 3)).isEqualTo(Shape.of(2, 3)).hasSameHashCodeAs(Shape.of(2, 3));
         assertThat(Shape.of(2, 3)).isNotEqualTo(Shape.of(3, 2));
