@@ -56,8 +56,13 @@ public final class Flat<T> {
                 throw new IllegalArgumentException("Flat.pack: tensor " + i + " has shape " + a.shape()
                         + ", expected " + shapes[i]);
             }
-            for (int j = 0, o = offsets[i]; j < a.size(); j++) {
-                v[o + j] = a.at(j);
+            if (a.dtype() == DType.FLOAT32) {
+                float[] f = a.floatBuffer();
+                for (int j = 0, o = offsets[i]; j < f.length; j++) {
+                    v[o + j] = f[j];
+                }
+            } else {
+                System.arraycopy(a.buffer(), 0, v, offsets[i], a.size());
             }
         }
         return v;

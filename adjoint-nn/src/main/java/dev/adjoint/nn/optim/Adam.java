@@ -82,13 +82,16 @@ public final class Adam extends FirstOrder {
         double b1 = beta1;
         double b2 = beta2;
         double e = eps;
+        // One division per element instead of three: lr·m̂ = (lr/c1)·m, v̂ = v·(1/c2).
+        double step = lr / c1;
+        double inv = 1 / c2;
         for (int i = 0; i < x.length; i++) {
             double gi = g[i];
             double mi = b1 * mm[i] + (1 - b1) * gi;
             double vi = b2 * vv[i] + (1 - b2) * gi * gi;
             mm[i] = mi;
             vv[i] = vi;
-            x[i] -= lr * (mi / c1) / (Math.sqrt(vi / c2) + e);
+            x[i] -= step * mi / (Math.sqrt(vi * inv) + e);
         }
     }
 
