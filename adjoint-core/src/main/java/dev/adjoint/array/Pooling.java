@@ -15,95 +15,53 @@ public final class Pooling {
     public static NdArray max(NdArray x, Window g) {
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
-        int size = n * g.positions() * c;
-        NdArray y = x.f32() ? new NdArray(new float[size], g.output(n, c)) : new NdArray(new double[size],
-                g.output(n, c));
-        Parallel.forRange(n, (long) g.positions() * g.kh() * g.kw() * c, (chunk, from, to) -> {
-            if (x.f32()) {
-                max(x.floats, g, c, from, to, y.floats);
-            } else {
-                max(x.data, g, c, from, to, y.data);
+        NdArray y = NdArray.zeros(g.output(n, c), x.dtype());
+        int[] taps = g.taps();
+        int per = g.kh() * g.kw();
+        int positions = g.positions();
+        int pixels = g.height() * g.width();
+        Parallel.forRange(n, (long) taps.length * c, (chunk, from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int p = 0, at = b * positions * c; p < positions; p++, at += c) {
+                    boolean first = true;
+                    for (int t = p * per; t < (p + 1) * per; t++) {
+                        if (taps[t] >= 0) {
+                            int src = (b * pixels + taps[t]) * c;
+                            if (x.f32()) {
+                                maxRow(x.floats, src, y.floats, at, c, first);
+                            } else {
+                                maxRow(x.data, src, y.data, at, c, first);
+                            }
+                            first = false;
+                        }
+                    }
+                    onlyPadding(first, g);
+                }
             }
         });
         return y;
     }
 
-    // Each loop below exists for float[] and double[]: one loop per element type keeps it monomorphic, so the JIT
-    // compiles the channel loop for that type instead of testing the type per element.
+    // The row helpers below exist for float[] and double[]: one loop per element type keeps it monomorphic, so the
+    // JIT compiles the channel loop for that type instead of testing the type per element.
 
-    private static void max(float[] x, Window g, int c, int from, int to, float[] y) {
-        int h = g.height();
-        int w = g.width();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
-        int kh = g.kh();
-        int kw = g.kw();
-        for (int b = from; b < to; b++) {
-            int image = b * h * w * c;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int at = ((b * oh + oy) * ow + ox) * c;
-                    int seen = 0;
-                    for (int i = 0; i < kh; i++) {
-                        int iy = oy * g.sh() - g.ph() + i * g.dh();
-                        for (int j = 0; iy >= 0 && iy < h && j < kw; j++) {
-                            int ix = ox * g.sw() - g.pw() + j * g.dw();
-                            if (ix < 0 || ix >= w) {
-                                continue;
-                            }
-                            int src = image + (iy * w + ix) * c;
-                            if (seen++ == 0) {
-                                for (int q = 0; q < c; q++) {
-                                    y[at + q] = x[src + q];
-                                }
-                            } else {
-                                for (int q = 0; q < c; q++) {
-                                    y[at + q] = Math.max(y[at + q], x[src + q]);
-                                }
-                            }
-                        }
-                    }
-                    onlyPadding(seen == 0, g);
-                }
-            }
+    private static void maxRow(float[] x, int src, float[] y, int at, int c, boolean first) {
+        if (first) {
+            System.arraycopy(x, src, y, at, c);
+            return;
+        }
+        for (int q = 0; q < c; q++) {
+            y[at + q] = Math.max(y[at + q], x[src + q]);
         }
     }
 
-    private static void max(double[] x, Window g, int c, int from, int to, double[] y) {
-        int h = g.height();
-        int w = g.width();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
-        int kh = g.kh();
-        int kw = g.kw();
-        for (int b = from; b < to; b++) {
-            int image = b * h * w * c;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int at = ((b * oh + oy) * ow + ox) * c;
-                    int seen = 0;
-                    for (int i = 0; i < kh; i++) {
-                        int iy = oy * g.sh() - g.ph() + i * g.dh();
-                        for (int j = 0; iy >= 0 && iy < h && j < kw; j++) {
-                            int ix = ox * g.sw() - g.pw() + j * g.dw();
-                            if (ix < 0 || ix >= w) {
-                                continue;
-                            }
-                            int src = image + (iy * w + ix) * c;
-                            if (seen++ == 0) {
-                                for (int q = 0; q < c; q++) {
-                                    y[at + q] = x[src + q];
-                                }
-                            } else {
-                                for (int q = 0; q < c; q++) {
-                                    y[at + q] = Math.max(y[at + q], x[src + q]);
-                                }
-                            }
-                        }
-                    }
-                    onlyPadding(seen == 0, g);
-                }
-            }
+    private static void maxRow(double[] x, int src, double[] y, int at, int c, boolean first) {
+        if (first) {
+            System.arraycopy(x, src, y, at, c);
+            return;
+        }
+        for (int q = 0; q < c; q++) {
+            y[at + q] = Math.max(y[at + q], x[src + q]);
         }
     }
 
@@ -151,113 +109,74 @@ public final class Pooling {
         return result;
     }
 
-    /**
-     * The flat index in x of each window's maximum, laid out like the output. "v &gt; m" is the sign bit of
-     * m − v + 0 (exact: m − v is zero only when m = v, and + 0 turns −0 into +0), because a data-dependent branch
-     * here mispredicts on half the elements and costs more than the rest of the loop; two equal infinities or a NaN
-     * may pick a later element of the window.
-     */
+    /** The flat index in x of each window's maximum (its first largest element), laid out like the output. */
     static int[] argmax(NdArray x, Window g) {
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
         int[] arg = new int[n * g.positions() * c];
-        Parallel.forRange(n, (long) g.positions() * g.kh() * g.kw() * c, (chunk, from, to) -> {
-            if (x.f32()) {
-                argmax(x.floats, g, c, from, to, arg);
-            } else {
-                argmax(x.data, g, c, from, to, arg);
+        int[] taps = g.taps();
+        int per = g.kh() * g.kw();
+        int positions = g.positions();
+        int pixels = g.height() * g.width();
+        Parallel.forRange(n, (long) taps.length * c, (chunk, from, to) -> {
+            float[] best32 = x.f32() ? new float[c] : null;
+            double[] best64 = x.f32() ? null : new double[c];
+            for (int b = from; b < to; b++) {
+                for (int p = 0, at = b * positions * c; p < positions; p++, at += c) {
+                    boolean first = true;
+                    for (int t = p * per; t < (p + 1) * per; t++) {
+                        if (taps[t] >= 0) {
+                            int src = (b * pixels + taps[t]) * c;
+                            if (x.f32()) {
+                                argmaxRow(x.floats, src, best32, arg, at, c, first);
+                            } else {
+                                argmaxRow(x.data, src, best64, arg, at, c, first);
+                            }
+                            first = false;
+                        }
+                    }
+                    onlyPadding(first, g);
+                }
             }
         });
         return arg;
     }
 
-    private static void argmax(float[] x, Window g, int c, int from, int to, int[] arg) {
-        int h = g.height();
-        int w = g.width();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
-        int kh = g.kh();
-        int kw = g.kw();
-        float[] best = new float[c];
-        for (int b = from; b < to; b++) {
-            int image = b * h * w * c;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int at = ((b * oh + oy) * ow + ox) * c;
-                    boolean first = true;
-                    for (int i = 0; i < kh; i++) {
-                        int iy = oy * g.sh() - g.ph() + i * g.dh();
-                        for (int j = 0; iy >= 0 && iy < h && j < kw; j++) {
-                            int ix = ox * g.sw() - g.pw() + j * g.dw();
-                            if (ix < 0 || ix >= w) {
-                                continue;
-                            }
-                            int src = image + (iy * w + ix) * c;
-                            if (first) {
-                                for (int q = 0; q < c; q++) {
-                                    best[q] = x[src + q];
-                                    arg[at + q] = src + q;
-                                }
-                                first = false;
-                            } else {
-                                for (int q = 0; q < c; q++) {
-                                    float v = x[src + q];
-                                    float m = best[q];
-                                    int more = Float.floatToRawIntBits(m - v + 0f) >>> 31; // 1 iff v > m
-                                    arg[at + q] += more * (src + q - arg[at + q]);
-                                    best[q] = Math.max(m, v);
-                                }
-                            }
-                        }
-                    }
-                    onlyPadding(first, g);
-                }
+    // "v > m" below is the sign bit of m − v + 0 (exact: m − v is zero only when m = v, and + 0 turns −0 into +0),
+    // because a data-dependent branch here mispredicts on half the elements and costs more than the rest of the
+    // loop; two equal infinities or a NaN may pick a later element of the window.
+
+    private static void argmaxRow(float[] x, int src, float[] best, int[] arg, int at, int c, boolean first) {
+        if (first) {
+            System.arraycopy(x, src, best, 0, c);
+            for (int q = 0; q < c; q++) {
+                arg[at + q] = src + q;
             }
+            return;
+        }
+        for (int q = 0; q < c; q++) {
+            float v = x[src + q];
+            float m = best[q];
+            int more = Float.floatToRawIntBits(m - v + 0f) >>> 31;
+            arg[at + q] += more * (src + q - arg[at + q]);
+            best[q] = Math.max(m, v);
         }
     }
 
-    private static void argmax(double[] x, Window g, int c, int from, int to, int[] arg) {
-        int h = g.height();
-        int w = g.width();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
-        int kh = g.kh();
-        int kw = g.kw();
-        double[] best = new double[c];
-        for (int b = from; b < to; b++) {
-            int image = b * h * w * c;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int at = ((b * oh + oy) * ow + ox) * c;
-                    boolean first = true;
-                    for (int i = 0; i < kh; i++) {
-                        int iy = oy * g.sh() - g.ph() + i * g.dh();
-                        for (int j = 0; iy >= 0 && iy < h && j < kw; j++) {
-                            int ix = ox * g.sw() - g.pw() + j * g.dw();
-                            if (ix < 0 || ix >= w) {
-                                continue;
-                            }
-                            int src = image + (iy * w + ix) * c;
-                            if (first) {
-                                for (int q = 0; q < c; q++) {
-                                    best[q] = x[src + q];
-                                    arg[at + q] = src + q;
-                                }
-                                first = false;
-                            } else {
-                                for (int q = 0; q < c; q++) {
-                                    double v = x[src + q];
-                                    double m = best[q];
-                                    int more = (int) (Double.doubleToRawLongBits(m - v + 0.0) >>> 63); // v > m
-                                    arg[at + q] += more * (src + q - arg[at + q]);
-                                    best[q] = Math.max(m, v);
-                                }
-                            }
-                        }
-                    }
-                    onlyPadding(first, g);
-                }
+    private static void argmaxRow(double[] x, int src, double[] best, int[] arg, int at, int c, boolean first) {
+        if (first) {
+            System.arraycopy(x, src, best, 0, c);
+            for (int q = 0; q < c; q++) {
+                arg[at + q] = src + q;
             }
+            return;
+        }
+        for (int q = 0; q < c; q++) {
+            double v = x[src + q];
+            double m = best[q];
+            int more = (int) (Double.doubleToRawLongBits(m - v + 0.0) >>> 63);
+            arg[at + q] += more * (src + q - arg[at + q]);
+            best[q] = Math.max(m, v);
         }
     }
 
@@ -274,34 +193,26 @@ public final class Pooling {
         }
         int n = x.shape.dim(0);
         int c = x.shape.dim(3);
-        int h = g.height();
-        int w = g.width();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
         double scale = 1.0 / (g.kh() * g.kw());
-        double[] y = new double[n * oh * ow * c];
+        double[] y = new double[n * g.positions() * c];
         double[] d = x.data;
-        Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
+        int[] taps = g.taps();
+        int per = g.kh() * g.kw();
+        int positions = g.positions();
+        int pixels = g.height() * g.width();
+        Parallel.forRange(n, (long) taps.length * c, (chunk, from, to) -> {
             for (int b = from; b < to; b++) {
-                int image = b * h * w * c;
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++) {
-                        int at = ((b * oh + oy) * ow + ox) * c;
-                        for (int i = 0; i < g.kh(); i++) {
-                            int iy = oy * g.sh() - g.ph() + i * g.dh();
-                            for (int j = 0; iy >= 0 && iy < h && j < g.kw(); j++) {
-                                int ix = ox * g.sw() - g.pw() + j * g.dw();
-                                if (ix >= 0 && ix < w) {
-                                    int src = image + (iy * w + ix) * c;
-                                    for (int q = 0; q < c; q++) {
-                                        y[at + q] += d[src + q];
-                                    }
-                                }
+                for (int p = 0, at = b * positions * c; p < positions; p++, at += c) {
+                    for (int t = p * per; t < (p + 1) * per; t++) {
+                        if (taps[t] >= 0) {
+                            int src = (b * pixels + taps[t]) * c;
+                            for (int q = 0; q < c; q++) {
+                                y[at + q] += d[src + q];
                             }
                         }
-                        for (int q = 0; q < c; q++) {
-                            y[at + q] *= scale;
-                        }
+                    }
+                    for (int q = 0; q < c; q++) {
+                        y[at + q] *= scale;
                     }
                 }
             }
@@ -316,29 +227,21 @@ public final class Pooling {
         }
         int n = u.shape.dim(0);
         int c = u.shape.dim(3);
-        int h = g.height();
-        int w = g.width();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
         double scale = 1.0 / (g.kh() * g.kw());
-        double[] x = new double[n * h * w * c];
+        int pixels = g.height() * g.width();
+        double[] x = new double[n * pixels * c];
         double[] d = u.data;
-        Parallel.forRange(n, (long) oh * ow * g.kh() * g.kw() * c, (chunk, from, to) -> {
+        int[] taps = g.taps();
+        int per = g.kh() * g.kw();
+        int positions = g.positions();
+        Parallel.forRange(n, (long) taps.length * c, (chunk, from, to) -> {
             for (int b = from; b < to; b++) {
-                int image = b * h * w * c;
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++) {
-                        int at = ((b * oh + oy) * ow + ox) * c;
-                        for (int i = 0; i < g.kh(); i++) {
-                            int iy = oy * g.sh() - g.ph() + i * g.dh();
-                            for (int j = 0; iy >= 0 && iy < h && j < g.kw(); j++) {
-                                int ix = ox * g.sw() - g.pw() + j * g.dw();
-                                if (ix >= 0 && ix < w) {
-                                    int dst = image + (iy * w + ix) * c;
-                                    for (int q = 0; q < c; q++) {
-                                        x[dst + q] += d[at + q] * scale;
-                                    }
-                                }
+                for (int p = 0, at = b * positions * c; p < positions; p++, at += c) {
+                    for (int t = p * per; t < (p + 1) * per; t++) {
+                        if (taps[t] >= 0) {
+                            int dst = (b * pixels + taps[t]) * c;
+                            for (int q = 0; q < c; q++) {
+                                x[dst + q] += d[at + q] * scale;
                             }
                         }
                     }

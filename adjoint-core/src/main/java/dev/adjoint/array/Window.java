@@ -45,6 +45,30 @@ public record Window(int height, int width, int kh, int kw, int sh, int sw, int 
         return outHeight() * outWidth();
     }
 
+    /**
+     * The pixels each output position reads: for position p (row-major over the output) and window offset t
+     * (row-major over kh × kw), entry {@code p·kh·kw + t} is the pixel {@code iy·width + ix}, or −1 where the window
+     * lies on the padding. Pooling kernels walk this table instead of repeating the window arithmetic.
+     */
+    public int[] taps() {
+        int oh = outHeight();
+        int ow = outWidth();
+        int[] taps = new int[oh * ow * kh * kw];
+        int t = 0;
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                for (int i = 0; i < kh; i++) {
+                    int iy = oy * sh - ph + i * dh;
+                    for (int j = 0; j < kw; j++) {
+                        int ix = ox * sw - pw + j * dw;
+                        taps[t++] = iy >= 0 && iy < height && ix >= 0 && ix < width ? iy * width + ix : -1;
+                    }
+                }
+            }
+        }
+        return taps;
+    }
+
     /** The image shape {@code [n, height, width, c]}. */
     public Shape image(int n, int c) {
         return Shape.of(n, height, width, c);
