@@ -64,11 +64,7 @@ public final class Convolution {
                 NdArray cols = NdArray.zeros(Shape.of(p, k), t);
                 for (int b = from; b < to; b++) {
                     Gemm.gemm(y, b * p * o, w, 0, cols, 0, p, k, o, false, true, 0);
-                    if (t == DType.FLOAT32) {
-                        col2im(cols.floats, x.floats, b * size, c, g);
-                    } else {
-                        col2im(cols.data, x.data, b * size, c, g);
-                    }
+                    col2im(cols.storage(), x.storage(), b * size, c, g);
                 }
             });
         }
@@ -105,19 +101,7 @@ public final class Convolution {
         });
         NdArray w = partial[0];
         for (int i = 1; i < count; i++) {
-            if (t == DType.FLOAT32) {
-                float[] s = w.floats;
-                float[] q = partial[i].floats;
-                for (int j = 0; j < s.length; j++) {
-                    s[j] += q[j];
-                }
-            } else {
-                double[] s = w.data;
-                double[] q = partial[i].data;
-                for (int j = 0; j < s.length; j++) {
-                    s[j] += q[j];
-                }
-            }
+            w = w.add(partial[i]);
         }
         return w;
     }
@@ -169,8 +153,8 @@ public final class Convolution {
         }
     }
 
-    /** The adjoint of {@link #im2col}: each patch row added back where it was read from. */
-    static void col2im(double[] cols, double[] x, int off, int c, Window g) {
+    /** The adjoint of {@link #im2col}: each patch row added back where it was read from (both arrays one dtype). */
+    static void col2im(Object cols, Object x, int off, int c, Window g) {
         int h = g.height();
         int wd = g.width();
         int kw = g.kw();
@@ -187,11 +171,7 @@ public final class Convolution {
                     if (iy >= 0 && iy < h) {
                         int row = off + (iy * wd + ix0) * c;
                         for (int j = lo; j < hi; j++) {
-                            int dst = row + j * g.dw() * c;
-                            int src = at + j * c;
-                            for (int q = 0; q < c; q++) {
-                                x[dst + q] += cols[src + q];
-                            }
+                            addRow(cols, at + j * c, x, row + j * g.dw() * c, c);
                         }
                     }
                     at += kw * c;
@@ -200,33 +180,18 @@ public final class Convolution {
         }
     }
 
-    /** {@link #col2im(double[], double[], int, int, Window)} for floats. */
-    static void col2im(float[] cols, float[] x, int off, int c, Window g) {
-        int h = g.height();
-        int wd = g.width();
-        int kw = g.kw();
-        int at = 0;
-        int oh = g.outHeight(); // computed once: Window derives it with divisions
-        int ow = g.outWidth();
-        for (int oy = 0; oy < oh; oy++) {
-            for (int ox = 0; ox < ow; ox++) {
-                int ix0 = ox * g.sw() - g.pw();
-                int lo = Math.max(0, ceilDiv(-ix0, g.dw()));
-                int hi = Math.min(kw, ceilDiv(wd - ix0, g.dw()));
-                for (int i = 0; i < g.kh(); i++) {
-                    int iy = oy * g.sh() - g.ph() + i * g.dh();
-                    if (iy >= 0 && iy < h) {
-                        int row = off + (iy * wd + ix0) * c;
-                        for (int j = lo; j < hi; j++) {
-                            int dst = row + j * g.dw() * c;
-                            int src = at + j * c;
-                            for (int q = 0; q < c; q++) {
-                                x[dst + q] += cols[src + q];
-                            }
-                        }
-                    }
-                    at += kw * c;
-                }
+    /** x[dst, dst + c) += cols[src, src + c): a typed loop per dtype, chosen once per row. */
+    private static void addRow(Object cols, int src, Object x, int dst, int c) {
+        if (cols instanceof float[] f) {
+            float[] y = (float[]) x;
+            for (int q = 0; q < c; q++) {
+                y[dst + q] += f[src + q];
+            }
+        } else {
+            double[] d = (double[]) cols;
+            double[] y = (double[]) x;
+            for (int q = 0; q < c; q++) {
+                y[dst + q] += d[src + q];
             }
         }
     }
