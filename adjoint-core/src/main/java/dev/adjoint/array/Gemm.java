@@ -89,47 +89,27 @@ public final class Gemm {
         int blocks = (long) m * n * k < 64L * Parallel.GRAIN ? 1 : Math.max(1, Math.min(MAX_BLOCKS, m / MIN_ROWS));
         int lda = ta ? m : k;
         Parallel.run(m, blocks, (block, from, to) -> {
-            int rows = to - from;
             // Row r of op(A) starts at r·k (A is [m, k]) or at column r (A is [k, m]).
             int at = offA + (ta ? from : from * k);
-            if (c.f32()) {
-                Blas.instance().sgemm(tb ? "T" : "N", ta ? "T" : "N", n, rows, k, 1.0f, b.floats, offB, tb ? k : n,
-                        a.floats, at, lda, 0f, c.floats, offC + from * n, n);
-            } else {
-                Blas.instance().dgemm(tb ? "T" : "N", ta ? "T" : "N", n, rows, k, 1.0, b.data, offB, tb ? k : n,
-                        a.data, at, lda, 0.0, c.data, offC + from * n, n);
-            }
+            blas(a, at, lda, b, offB, c, offC + from * n, to - from, n, k, ta, tb, 0);
         });
     }
 
-    /** {@link #gemm(double[], int, double[], int, double[], int, int, int, int, boolean, boolean, double)} on the
-     * buffers of arrays of one dtype (sgemm for float32). */
+    /** Row-major C[m,n] = op(A) op(B) + beta C on arrays of one dtype. */
     static void gemm(NdArray a, int offA, NdArray b, int offB, NdArray c, int offC, int m, int n, int k,
                      boolean ta, boolean tb, double beta) {
+        blas(a, offA, ta ? m : k, b, offB, c, offC, m, n, k, ta, tb, beta);
+    }
+
+    /** The BLAS call: row-major C = op(A) op(B) + beta C as the column-major Cᵀ = op(B)ᵀ op(A)ᵀ, sgemm for float32. */
+    private static void blas(NdArray a, int offA, int lda, NdArray b, int offB, NdArray c, int offC, int m, int n,
+                             int k, boolean ta, boolean tb, double beta) {
         if (c.f32()) {
-            gemm(a.floats, offA, b.floats, offB, c.floats, offC, m, n, k, ta, tb, (float) beta);
+            Blas.instance().sgemm(tb ? "T" : "N", ta ? "T" : "N", n, m, k, 1.0f, b.floats, offB, tb ? k : n,
+                    a.floats, offA, lda, (float) beta, c.floats, offC, n);
         } else {
-            gemm(a.data, offA, b.data, offB, c.data, offC, m, n, k, ta, tb, beta);
+            Blas.instance().dgemm(tb ? "T" : "N", ta ? "T" : "N", n, m, k, 1.0, b.data, offB, tb ? k : n,
+                    a.data, offA, lda, beta, c.data, offC, n);
         }
-    }
-
-    /** Row-major C[m,n] = op(A) op(B) as the column-major product Cᵀ = op(B)ᵀ op(A)ᵀ. */
-    static void gemm(double[] a, int offA, double[] b, int offB, double[] c, int offC, int m, int n, int k,
-                     boolean ta, boolean tb) {
-        gemm(a, offA, b, offB, c, offC, m, n, k, ta, tb, 0.0);
-    }
-
-    /** Row-major C[m,n] = op(A) op(B) + beta C. */
-    static void gemm(double[] a, int offA, double[] b, int offB, double[] c, int offC, int m, int n, int k,
-                     boolean ta, boolean tb, double beta) {
-        Blas.instance().dgemm(tb ? "T" : "N", ta ? "T" : "N", n, m, k, 1.0, b, offB, tb ? k : n,
-                a, offA, ta ? m : k, beta, c, offC, n);
-    }
-
-    /** Row-major C[m,n] = op(A) op(B) + beta C in float32 (BLAS sgemm). */
-    static void gemm(float[] a, int offA, float[] b, int offB, float[] c, int offC, int m, int n, int k,
-                     boolean ta, boolean tb, float beta) {
-        Blas.instance().sgemm(tb ? "T" : "N", ta ? "T" : "N", n, m, k, 1.0f, b, offB, tb ? k : n,
-                a, offA, ta ? m : k, beta, c, offC, n);
     }
 }

@@ -74,13 +74,12 @@ class ParallelTest {
         }
         // Blocks of rows agree with one unsplit BLAS call to rounding (not bit for bit: BLAS kernels round
         // differently at the edges of a block), plain and with op(A) = Aᵀ.
-        double[] one = new double[300 * 90];
-        Gemm.gemm(a.array().buffer(), 0, b.array().buffer(), 0, one, 0, 300, 90, 250, false, false);
-        assertThat(maxDifference(a.matmul(b).toArray(), one)).isLessThan(1e-12);
-        double[] ab = a.matmul(b).toArray();
-        double[] oneT = new double[250 * 90];
-        Gemm.gemm(a.array().buffer(), 0, ab, 0, oneT, 0, 250, 90, 300, true, false);
-        assertThat(maxDifference(a.transpose().matmul(a.matmul(b)).toArray(), oneT)).isLessThan(1e-11);
+        NdArray one = NdArray.zeros(Shape.of(300, 90));
+        Gemm.gemm(a.array(), 0, b.array(), 0, one, 0, 300, 90, 250, false, false, 0);
+        assertThat(maxDifference(a.matmul(b).toArray(), one.toArray())).isLessThan(1e-12);
+        NdArray oneT = NdArray.zeros(Shape.of(250, 90));
+        Gemm.gemm(a.array(), 0, a.matmul(b).array(), 0, oneT, 0, 250, 90, 300, true, false, 0);
+        assertThat(maxDifference(a.transpose().matmul(a.matmul(b)).toArray(), oneT.toArray())).isLessThan(1e-11);
     }
 
     private static double maxDifference(double[] x, double[] y) {
