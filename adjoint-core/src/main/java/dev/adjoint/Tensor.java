@@ -332,12 +332,10 @@ public final class Tensor {
     }
 
     private static Tensor binary(Primitive p, Tensor a, Tensor b) {
-        DType ta = a.dtype();
-        DType tb = b.dtype();
-        if (ta != tb) {
-            DType t = DType.result(ta, a.rank(), tb, b.rank());
-            a = a.astype(t);
-            b = b.astype(t);
+        if (a.dtype() != b.dtype()) {
+            Tensor[] ab = promoted(a, b);
+            a = ab[0];
+            b = ab[1];
         }
         Shape sa = a.shape();
         Shape sb = b.shape();
@@ -675,12 +673,10 @@ public final class Tensor {
 
     /** a where cond ≠ 0, else b, broadcasting all three; the branch not taken gets no gradient. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        DType ta = a.dtype();
-        DType tb = b.dtype();
-        if (ta != tb) {
-            DType t = DType.result(ta, a.rank(), tb, b.rank());
-            a = a.astype(t);
-            b = b.astype(t);
+        if (a.dtype() != b.dtype()) {
+            Tensor[] ab = promoted(a, b);
+            a = ab[0];
+            b = ab[1];
         }
         Shape s = Shape.broadcast("where", Shape.broadcast("where", cond.shape(), a.shape()), b.shape());
         return Interpreter.bind(WHERE, cond.broadcastTo(s), a.broadcastTo(s), b.broadcastTo(s));
@@ -1129,7 +1125,7 @@ public final class Tensor {
             return parts[0];
         }
         int a = parts[0].shape().axis(axis, "concat");
-        parts = sameDType(parts);
+        parts = promoted(parts);
         Shape[] shapes = new Shape[parts.length];
         for (int i = 0; i < parts.length; i++) {
             shapes[i] = parts[i].shape();
@@ -1139,13 +1135,18 @@ public final class Tensor {
         return Interpreter.bind(c, parts);
     }
 
-    /** The parts cast to their common dtype (float64 if any is), or the parts themselves when they agree. */
-    private static Tensor[] sameDType(Tensor[] parts) {
+    /**
+     * The parts cast to one dtype by {@link DType#result} (folded over the parts: operands with dimensions decide
+     * unless all are rank 0), or the parts themselves when they agree.
+     */
+    private static Tensor[] promoted(Tensor... parts) {
         DType t = parts[0].dtype();
+        int rank = parts[0].rank();
         boolean mixed = false;
         for (Tensor p : parts) {
             mixed |= p.dtype() != t;
-            t = DType.promote(t, p.dtype());
+            t = DType.result(t, rank, p.dtype(), p.rank());
+            rank = Math.max(rank, p.rank());
         }
         if (!mixed) {
             return parts;
@@ -1240,7 +1241,7 @@ public final class Tensor {
             throw new IllegalArgumentException("conv2d: stride, padding and dilation need two values (rows, columns)");
         }
         Window g = window("conv2d", x, w.dim(0), w.dim(1), stride, padding, dilation);
-        Tensor[] xw = sameDType(new Tensor[] {this, kernel});
+        Tensor[] xw = promoted(this, kernel);
         return Interpreter.bind(new Conv(g, Conv.Slot.OUTPUT), xw[0], xw[1]);
     }
 
@@ -1296,7 +1297,7 @@ public final class Tensor {
                     + kb + " differ");
         }
         if (a.dtype() != b.dtype()) {
-            Tensor[] ab = sameDType(new Tensor[] {a, b});
+            Tensor[] ab = promoted(a, b);
             a = ab[0];
             b = ab[1];
         }
