@@ -944,23 +944,19 @@ public final class NdArray {
 
     /** A contiguous copy of the strided view (offset, strides) of this buffer with the given shape. */
     NdArray strided(int offset, int[] s, Shape out) {
-        if (floats != null) {
-            float[] o = new float[out.size()];
-            gatherStrided(floats, offset, s, out.raw(), o);
-            return new NdArray(o, out);
-        }
-        double[] o = new double[out.size()];
-        gatherStrided(data, offset, s, out.raw(), o);
-        return new NdArray(o, out);
+        NdArray o = zeros(out, dtype());
+        gatherStrided(storage(), offset, s, out.raw(), o.storage());
+        return o;
     }
 
-    static void gatherStrided(double[] src, int offset, int[] s, int[] dims, double[] dst) {
-        if (dst.length == 0) {
+    /** Copies the strided view (offset, strides s, dims) of src into dst, row by row; both one dtype. */
+    static void gatherStrided(Object src, int offset, int[] s, int[] dims, Object dst) {
+        if (java.lang.reflect.Array.getLength(dst) == 0) {
             return;
         }
         int rank = dims.length;
         if (rank == 0) {
-            dst[0] = src[offset];
+            System.arraycopy(src, offset, dst, 0, 1);
             return;
         }
         int last = rank - 1;
@@ -972,12 +968,10 @@ public final class NdArray {
         while (true) {
             if (step == 1) {
                 System.arraycopy(src, pos, dst, o, n);
-            } else if (step == 0) {
-                Arrays.fill(dst, o, o + n, src[pos]);
+            } else if (src instanceof float[] f) {
+                copyRow(f, pos, step, (float[]) dst, o, n);
             } else {
-                for (int i = 0, p = pos; i < n; i++, p += step) {
-                    dst[o + i] = src[p];
-                }
+                copyRow((double[]) src, pos, step, (double[]) dst, o, n);
             }
             o += n;
             pos = nextRow(idx, s, dims, pos);
@@ -987,37 +981,25 @@ public final class NdArray {
         }
     }
 
-    /** {@link #gatherStrided(double[], int, int[], int[], double[])} for floats. */
-    static void gatherStrided(float[] src, int offset, int[] s, int[] dims, float[] dst) {
-        if (dst.length == 0) {
+    // One row of a strided copy per dtype (step 0 is a broadcast).
+
+    private static void copyRow(double[] src, int pos, int step, double[] dst, int o, int n) {
+        if (step == 0) {
+            Arrays.fill(dst, o, o + n, src[pos]);
             return;
         }
-        int rank = dims.length;
-        if (rank == 0) {
-            dst[0] = src[offset];
+        for (int i = 0, p = pos; i < n; i++, p += step) {
+            dst[o + i] = src[p];
+        }
+    }
+
+    private static void copyRow(float[] src, int pos, int step, float[] dst, int o, int n) {
+        if (step == 0) {
+            Arrays.fill(dst, o, o + n, src[pos]);
             return;
         }
-        int last = rank - 1;
-        int n = dims[last];
-        int step = s[last];
-        int[] idx = new int[rank];
-        int pos = offset;
-        int o = 0;
-        while (true) {
-            if (step == 1) {
-                System.arraycopy(src, pos, dst, o, n);
-            } else if (step == 0) {
-                Arrays.fill(dst, o, o + n, src[pos]);
-            } else {
-                for (int i = 0, p = pos; i < n; i++, p += step) {
-                    dst[o + i] = src[p];
-                }
-            }
-            o += n;
-            pos = nextRow(idx, s, dims, pos);
-            if (pos < 0) {
-                return;
-            }
+        for (int i = 0, p = pos; i < n; i++, p += step) {
+            dst[o + i] = src[p];
         }
     }
 
