@@ -76,7 +76,7 @@ public final class Adam extends FirstOrder {
         }
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
-        // Locals, not fields, in the loop: the JIT then keeps them in registers and vectorises it.
+        // Locals, not fields, in the loop: the JIT can then keep them in registers.
         double[] mm = m;
         double[] vv = v;
         double b1 = beta1;
