@@ -17,8 +17,9 @@ import java.util.Arrays;
  * <p>The price: a folded Var has no entry of its own, so its adjoint is not recorded and {@link #adjoint(Var)}
  * refuses it; {@link #keep(Var)} gives it one when an intermediate adjoint is wanted.
  *
- * <p>Inputs and kept variables (the only unary entries) point their missing operand at one of {@value #SINKS} sink
- * slots at the start of the arrays, chosen by index, so the reverse sweep has no special cases.
+ * <p>Inputs made before the first operation (the usual case) reserve an entry and write nothing: the sweep stops
+ * above them. Later inputs and kept variables (the only unary entries) point their missing operand at one of
+ * {@value #SINKS} sink slots at the start of the arrays, chosen by index, so the reverse sweep has no special cases.
  *
  * <p>{@link #clear()} keeps the arrays for the next recording and invalidates every {@code Var} made so far. A tape
  * is not thread-safe; use one per thread (as {@link Derivatives} does). When the heap cannot hold a bigger tape, recording throws an
@@ -40,6 +41,8 @@ public final class Tape {
     private double[] partials;
     private double[] adjoint = new double[0];
     private int size = SINKS;
+    /** Entries below lead are inputs made before any operation: they have adjoints but no contents to sweep. */
+    private int lead = SINKS;
     private int stamp;
 
     private Tape(int capacity) {
@@ -60,7 +63,16 @@ public final class Tape {
 
     /** A new independent variable recorded on this tape. */
     public Var variable(double value) {
-        return new Var(this, unary(size & (SINKS - 1), 0), value, 1, stamp);
+        int i = size;
+        if (i == lead) { // before any operation: the entry needs no contents, the sweep stops above it
+            if (i == partials.length >> 1) {
+                grow();
+            }
+            size = lead = i + 1;
+        } else {
+            i = unary(i & (SINKS - 1), 0);
+        }
+        return new Var(this, i, value, 1, stamp);
     }
 
     /** New independent variables, one per value, in order. */
@@ -100,6 +112,7 @@ public final class Tape {
     /** Forgets every entry but keeps the arrays; all earlier {@code Var}s become invalid. */
     public void clear() {
         size = SINKS;
+        lead = SINKS;
         stamp += 2; // the low bit of a Var's stamp marks a Var without an entry of its own
     }
 
@@ -217,34 +230,46 @@ public final class Tape {
     }
 
     /**
-     * ā[operand] += āᵢ · ∂vᵢ/∂operand for i from the last entry down. An operand that is the entry just before
-     * (a chain: the logistic map, a running sum's last term) gets its share in a register, not through memory, so
-     * a chain costs a multiply-add per link instead of a store and a load.
+     * ā[operand] += āᵢ · ∂vᵢ/∂operand for i from the last entry down. A share for one of the two entries just below
+     * waits in a register instead of going through memory: a chain (the logistic map) or a running sum whose terms
+     * record an entry between two of its links (Rosenbrock: s ← s + g(tᵢ)) then costs a multiply-add per link
+     * instead of a store and a load on the critical path. The sweep stops above the inputs made before the first
+     * operation: their entries are empty (the usual case: a gradient's inputs come first), so they cost neither a
+     * write when made nor a step here, only the shares handed down to them.
      */
     private void sweep() {
         final int[] op = operands;
         final double[] p = partials;
         final double[] adj = adjoint;
-        double carry = 0;
-        for (int i = size - 1, k = 2 * i; i >= SINKS; i--, k -= 2) {
-            double ai = adj[i] + carry;
+        double c1 = 0; // pending share of entry i
+        double c2 = 0; // pending share of entry i − 1
+        final int end = lead;
+        for (int i = size - 1, k = 2 * i; i >= end; i--, k -= 2) {
+            double ai = adj[i] + c1;
             adj[i] = ai;
             int a = op[k];
             int b = op[k + 1];
             double da = ai * p[k];
             double db = ai * p[k + 1];
-            carry = 0;
+            c1 = c2;
+            c2 = 0;
             if (a == i - 1) {
-                carry = da;
+                c1 += da;
+            } else if (a == i - 2) {
+                c2 += da;
             } else {
                 adj[a] += da;
             }
             if (b == i - 1) {
-                carry += db;
+                c1 += db;
+            } else if (b == i - 2) {
+                c2 += db;
             } else {
                 adj[b] += db;
             }
         }
+        adj[end - 1] += c1; // the leading inputs (or sinks)
+        adj[end - 2] += c2;
     }
 
     /** v̄ after {@link #backward}: ∂y/∂v, for an input, a kept Var or the result of a recorded operation. */
