@@ -76,7 +76,7 @@ public final class Gemm {
     private static final int MAX_BLOCKS = 8;
 
     /** Rows per block at least: thinner blocks cost BLAS more in packing than they gain in threads. */
-    private static final int MIN_ROWS = 32;
+    private static final int MIN_ROWS = 64;
 
     /**
      * One product C = op(A) op(B) split into blocks of rows of C over {@link Parallel}'s threads, each block one

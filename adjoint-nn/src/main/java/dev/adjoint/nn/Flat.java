@@ -47,9 +47,20 @@ public final class Flat<T> {
 
     /** The values of a structure of this layout, concatenated (float32 values widened exactly). */
     public double[] pack(T tree) {
+        return pack(tree, new double[size]);
+    }
+
+    /**
+     * {@link #pack(Object)} into {@code into}, which must have length {@link #size()}: a caller that packs every
+     * step (an optimiser) reuses one buffer instead of streaming a fresh one through the cache.
+     */
+    public double[] pack(T tree, double[] into) {
+        if (into.length != size) {
+            throw new IllegalArgumentException("Flat.pack: buffer of length " + into.length + ", expected " + size);
+        }
         List<Tensor> leaves = Tree.leaves(tree);
         check(leaves.size());
-        double[] v = new double[size];
+        double[] v = into;
         for (int i = 0; i < shapes.length; i++) {
             NdArray a = leaves.get(i).array();
             if (!a.shape().equals(shapes[i])) {

@@ -22,6 +22,9 @@ public abstract class FirstOrder implements Optimizer {
     private int steps;
     /** The length of restored vectors until the first update checks it against the parameters; −1 otherwise. */
     private int restoredLength = -1;
+    /** The parameters and gradient as flat vectors, reused from step to step (the update works on them in place). */
+    private double[] x;
+    private double[] g;
 
     /** With the shared settings. */
     protected FirstOrder(Common common) {
@@ -47,8 +50,12 @@ public abstract class FirstOrder implements Optimizer {
     /** The parameters after one update with a given gradient (of the same structure). */
     public <T> T update(T params, T grad) {
         Flat<T> flat = Flat.of(params);
-        double[] x = flat.pack(params);
-        double[] g = flat.pack(grad);
+        if (x == null || x.length != flat.size()) {
+            x = new double[flat.size()];
+            g = new double[flat.size()];
+        }
+        flat.pack(params, x);
+        flat.pack(grad, g);
         if (restoredLength >= 0 && restoredLength != x.length) {
             throw new IllegalStateException(name() + ": the restored state has " + restoredLength
                     + " entries per vector, but the parameters have " + x.length);
