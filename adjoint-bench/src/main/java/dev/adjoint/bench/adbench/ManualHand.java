@@ -45,6 +45,7 @@ public final class ManualHand {
     private final int[] jointBone;      // per joint parameter (theta 6 + j) its bone ...
     private final int[] jointAxis;      // ... and its angle (0 x, 1 z, 2 y)
     private final boolean[] moves;      // [J, B]: bone b is at or below joint j's bone
+    private final int[][] movedBy;      // per bone the joints that move it (at most the 4 of its finger)
 
     // Work arrays, reused by every call.
     private final double[] rel;         // [B, 4, 4] posed relatives
@@ -132,6 +133,11 @@ public final class ManualHand {
                 // Parents come before children, so one pass finds the subtree.
                 moves[j * nb + b] = b == jointBone[j] || parents[b] >= 0 && moves[j * nb + parents[b]];
             }
+        }
+        this.movedBy = new int[nb][];
+        for (int b = 0; b < nb; b++) {
+            int bone = b;
+            movedBy[b] = java.util.stream.IntStream.range(0, JOINTS).filter(j -> moves[j * nb + bone]).toArray();
         }
         this.rel = new double[nb * 16];
         this.abs = new double[nb * 12];
@@ -323,10 +329,7 @@ public final class ManualHand {
             if (!derivatives) {
                 continue;
             }
-            for (int j = 0; j < JOINTS; j++) {
-                if (!moves[j * nb + b]) {
-                    continue;
-                }
+            for (int j : movedBy[b]) {
                 for (int r = 0; r < 3; r++) {
                     int t = (j * nb + b) * 12 + r * 4;
                     dSkinned[3 * j + r] += w * (dTransforms[t] * x + dTransforms[t + 1] * y + dTransforms[t + 2] * z
