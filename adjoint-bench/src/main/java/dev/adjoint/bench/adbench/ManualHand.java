@@ -14,7 +14,8 @@ import java.util.Arrays;
  * bone below by the changed parent absolute times its own relative (bones elsewhere do not move). Linear skinning
  * blends the bones' transforms (times their inverse base absolutes) by the vertex weights, so a vertex's derivative
  * is the same blend of the transforms' derivatives applied to its rest position. The global rotation is Rodrigues'
- * matrix of the angle-axis vector (its derivative below), the translation adds the identity. Residual = point −
+ * matrix of the angle-axis vector (its derivative below), multiplied into every bone's transform (and derivative)
+ * once rather than into every vertex; the translation's derivative is the identity. Residual = point −
  * model, so every Jacobian entry is minus the model's derivative; in the complicated variant the model point is
  * u₀ a + u₁ b + (1 − u₀ − u₁) c on the triangle, whose u derivatives are a − c and b − c.
  *
@@ -50,18 +51,18 @@ public final class ManualHand {
     // Work arrays, reused by every call.
     private final double[] rel;         // [B, 4, 4] posed relatives
     private final double[] abs;         // [B, 3, 4] absolutes, top rows (the bottom row never reaches a vertex)
-    private final double[] transforms;  // [B, 3, 4] absolute · inverse rest absolute
+    private final double[] transforms;  // [B, 3, 4] global rotation · absolute · inverse rest absolute
     private final double[] dAbs;        // [J, B, 3, 4]
-    private final double[] dTransforms; // [J, B, 3, 4]
+    private final double[] dTransforms; // [J, B, 3, 4] their derivatives wrt joint j (rotated the same way)
     private final double[] rotation = new double[9];
     private final double[] dRotation = new double[27];
+    private final double[] spin = new double[27];      // ∂R/∂a_j · Rᵀ: maps a rotated vertex to its derivative
     private final double[] verts;       // [V, 3] posed vertices
     private final double[] dVerts;      // [V, 3, 26] their derivatives wrt theta
     private final double[] factors = new double[27];   // R_z, R_y, R_x of one bone
     private final double[] scratch = new double[27];
     private final double[] dRel = new double[16];
-    private final double[] skinned = new double[3];
-    private final double[] dSkinned = new double[3 * JOINTS];
+    private final double[] block = new double[12];
 
     /** The objective and Jacobian of one input (its variant; its pose and u are only read by the task). */
     public ManualHand(HandInput in) {
@@ -233,6 +234,7 @@ public final class ManualHand {
 
     /** Poses the used vertices (and their derivatives wrt theta) at theta = params[off .. off + 26]. */
     private void pose(double[] p, int off, boolean derivatives) {
+        angleAxis(p, off, derivatives);
         for (int b = 0; b < nb; b++) {
             euler(p, off, b, -1, factors);
             product(factors, scratch);
@@ -248,6 +250,8 @@ public final class ManualHand {
                 times(abs, parents[b] * 12, rel, b * 16, abs, b * 12);
             }
             times(abs, b * 12, inverse, b * 16, transforms, b * 12);
+            // The global rotation is folded in here, once per bone, instead of once per vertex.
+            rotateLeft(transforms, b * 12);
         }
         if (derivatives) {
             for (int j = 0; j < JOINTS; j++) {
@@ -263,37 +267,41 @@ public final class ManualHand {
                     times(abs, parents[b0] * 12, dRel, 0, dAbs, d);
                 }
                 times(dAbs, d, inverse, b0 * 16, dTransforms, d);
+                rotateLeft(dTransforms, d);
                 for (int b = b0 + 1; b < nb; b++) {
                     if (moves[j * nb + b]) {
                         int db = (j * nb + b) * 12;
                         times(dAbs, (j * nb + parents[b]) * 12, rel, b * 16, dAbs, db);
                         times(dAbs, db, inverse, b * 16, dTransforms, db);
+                        rotateLeft(dTransforms, db);
                     }
                 }
             }
         }
-        angleAxis(p, off, derivatives);
+        if (derivatives) {
+            // ∂(R s)/∂a_j = ∂R/∂a_j s = (∂R/∂a_j Rᵀ)(R s): the global rotation's columns from the rotated vertex.
+            for (int j = 0; j < 3; j++) {
+                for (int r = 0; r < 3; r++) {
+                    for (int c = 0; c < 3; c++) {
+                        spin[9 * j + 3 * r + c] = dRotation[9 * j + 3 * r] * rotation[3 * c]
+                                + dRotation[9 * j + 3 * r + 1] * rotation[3 * c + 1]
+                                + dRotation[9 * j + 3 * r + 2] * rotation[3 * c + 2];
+                    }
+                }
+            }
+        }
         for (int v : used) {
-            skin(v, derivatives);
-            for (int k = 0; k < 3; k++) {
-                verts[v * 3 + k] = rotation[3 * k] * skinned[0] + rotation[3 * k + 1] * skinned[1]
-                        + rotation[3 * k + 2] * skinned[2] + p[off + 3 + k];
-            }
-            if (!derivatives) {
-                continue;
-            }
-            for (int k = 0; k < 3; k++) {
-                int row = (v * 3 + k) * THETA;
-                for (int a = 0; a < 3; a++) {
-                    int dr = 9 * a + 3 * k;
-                    dVerts[row + a] = dRotation[dr] * skinned[0] + dRotation[dr + 1] * skinned[1]
-                            + dRotation[dr + 2] * skinned[2];
-                    dVerts[row + 3 + a] = a == k ? 1 : 0;
-                }
-                for (int j = 0; j < JOINTS; j++) {
-                    dVerts[row + 6 + j] = rotation[3 * k] * dSkinned[3 * j]
-                            + rotation[3 * k + 1] * dSkinned[3 * j + 1] + rotation[3 * k + 2] * dSkinned[3 * j + 2];
-                }
+            skin(v, p, off, derivatives);
+        }
+    }
+
+    /** m[o ..] (3 × 4) := R · m, R the global rotation. */
+    private void rotateLeft(double[] m, int o) {
+        System.arraycopy(m, o, block, 0, 12);
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                m[o + r * 4 + c] = rotation[3 * r] * block[c] + rotation[3 * r + 1] * block[4 + c]
+                        + rotation[3 * r + 2] * block[8 + c];
             }
         }
     }
@@ -309,33 +317,50 @@ public final class ManualHand {
         }
     }
 
-    /** Vertex v before the global transform (and its derivatives wrt the joint angles): the weighted blend. */
-    private void skin(int v, boolean derivatives) {
+    /**
+     * Posed vertex v = Σ_b w_b (R T_b) rest + translation, and (with {@code derivatives}) its 26 derivatives: the same
+     * blend of the joints' transform derivatives, only over the joints that move one of its bones.
+     */
+    private void skin(int v, double[] p, int off, boolean derivatives) {
         double x = rest[v * 3];
         double y = rest[v * 3 + 1];
         double z = rest[v * 3 + 2];
-        Arrays.fill(skinned, 0);
+        int d = v * 3 * THETA;
         if (derivatives) {
-            Arrays.fill(dSkinned, 0);
+            Arrays.fill(dVerts, d, d + 3 * THETA, 0);
         }
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
         for (int e = weightStart[v]; e < weightStart[v + 1]; e++) {
-            int b = weightBone[e];
+            int t = weightBone[e] * 12;
             double w = weightValue[e];
-            for (int r = 0; r < 3; r++) {
-                int t = b * 12 + r * 4;
-                skinned[r] += w * (transforms[t] * x + transforms[t + 1] * y + transforms[t + 2] * z
-                        + transforms[t + 3]);
-            }
+            s0 += w * (transforms[t] * x + transforms[t + 1] * y + transforms[t + 2] * z + transforms[t + 3]);
+            s1 += w * (transforms[t + 4] * x + transforms[t + 5] * y + transforms[t + 6] * z + transforms[t + 7]);
+            s2 += w * (transforms[t + 8] * x + transforms[t + 9] * y + transforms[t + 10] * z + transforms[t + 11]);
             if (!derivatives) {
                 continue;
             }
-            for (int j : movedBy[b]) {
+            for (int j : movedBy[weightBone[e]]) {
                 for (int r = 0; r < 3; r++) {
-                    int t = (j * nb + b) * 12 + r * 4;
-                    dSkinned[3 * j + r] += w * (dTransforms[t] * x + dTransforms[t + 1] * y + dTransforms[t + 2] * z
-                            + dTransforms[t + 3]);
+                    int m = (j * nb + weightBone[e]) * 12 + r * 4;
+                    dVerts[d + r * THETA + 6 + j] += w * (dTransforms[m] * x + dTransforms[m + 1] * y
+                            + dTransforms[m + 2] * z + dTransforms[m + 3]);
                 }
             }
+        }
+        verts[v * 3] = s0 + p[off + 3];
+        verts[v * 3 + 1] = s1 + p[off + 4];
+        verts[v * 3 + 2] = s2 + p[off + 5];
+        if (!derivatives) {
+            return;
+        }
+        for (int r = 0; r < 3; r++) {
+            for (int a = 0; a < 3; a++) {
+                int k = 9 * a + 3 * r;
+                dVerts[d + r * THETA + a] = spin[k] * s0 + spin[k + 1] * s1 + spin[k + 2] * s2;
+            }
+            dVerts[d + r * THETA + 3 + r] = 1;
         }
     }
 
