@@ -277,9 +277,8 @@ public final class ManualHand {
                     }
                 }
             }
-        }
-        if (derivatives) {
-            // ∂(R s)/∂a_j = ∂R/∂a_j s = (∂R/∂a_j Rᵀ)(R s): the global rotation's columns from the rotated vertex.
+            // ∂(R s)/∂a_j = ∂R/∂a_j s = (∂R/∂a_j Rᵀ)(R s), R being orthogonal: the global rotation's columns from
+            // the rotated vertex, which is all skin keeps.
             for (int j = 0; j < 3; j++) {
                 for (int r = 0; r < 3; r++) {
                     for (int c = 0; c < 3; c++) {
