@@ -254,6 +254,25 @@ public abstract class AdbenchWorkload extends NamedWorkload {
         }
 
         @Override
+        protected boolean hasManual() {
+            return true;
+        }
+
+        @Override
+        public Task manualTask() {
+            HandInput in = read().input();
+            ManualHand manual = new ManualHand(in);
+            double[] residuals = new double[manual.rows()];
+            double[] jacobian = new double[manual.rows() * manual.columns()];
+            return () -> {
+                // The parameters are read from the tensors each call, as the AD task receives them; the result is
+                // the Jacobian's first entry, the same number the AD task returns.
+                manual.jacobian(ManualHand.parameters(in), residuals, jacobian);
+                return jacobian[0];
+            };
+        }
+
+        @Override
         public Task objectiveTask() {
             Hand h = read();
             return () -> h.residuals().toArray()[0];

@@ -33,24 +33,14 @@ public final class Hand {
         int nb = in.model().bones();
         int rows = nb + 3;
         // pose[r, a] = theta[index − 1], or 0 where the index is 0; row 1 is the global scale, ones.
+        int[] slots = poseSlots(nb);
         double[] index = new double[rows * 3];
         double[] scale = new double[rows * 3];
-        for (int a = 0; a < 3; a++) {
-            index[a] = 1 + a;
-            index[6 + a] = 4 + a;
-            scale[3 + a] = 1;
+        for (int e = 0; e < index.length; e++) {
+            index[e] = slots[e] + 1;
         }
-        int t = 6;
-        int row = 5;
-        for (int finger = 0; finger < 5; finger++) {
-            for (int joint = 1; joint <= 3; joint++) {
-                index[row * 3] = 1 + t++;
-                if (joint == 1) {
-                    index[row * 3 + 1] = 1 + t++;
-                }
-                row++;
-            }
-            row++;
+        for (int a = 0; a < 3; a++) {
+            scale[3 + a] = 1;
         }
         this.poseIndex = Tensor.of(index);
         this.scaleRow = Tensor.of(Shape.of(rows, 3), scale);
@@ -68,6 +58,34 @@ public final class Hand {
         } else {
             this.corners = null;
         }
+    }
+
+    /**
+     * Where the 26 parameters sit in ADBench's pose matrix [B + 3, 3]: per entry (row-major) the theta it holds, or
+     * −1 where it is fixed. Row 0 is the global angle-axis rotation, row 1 the global scale (fixed at 1), row 2 the
+     * translation, row 3 + b bone b's Euler angles (x, z, y); each finger's first bone is fixed, its second has x
+     * and z, its third and fourth x only (bones 0 and B − 1, wrist and forearm, are fixed).
+     */
+    static int[] poseSlots(int bones) {
+        int[] slot = new int[(bones + 3) * 3];
+        java.util.Arrays.fill(slot, -1);
+        for (int a = 0; a < 3; a++) {
+            slot[a] = a;
+            slot[6 + a] = 3 + a;
+        }
+        int t = 6;
+        int row = 5;
+        for (int finger = 0; finger < 5; finger++) {
+            for (int joint = 1; joint <= 3; joint++) {
+                slot[row * 3] = t++;
+                if (joint == 1) {
+                    slot[row * 3 + 1] = t++;
+                }
+                row++;
+            }
+            row++;
+        }
+        return slot;
     }
 
     /** The input. */

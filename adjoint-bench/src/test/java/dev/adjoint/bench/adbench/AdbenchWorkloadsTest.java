@@ -36,6 +36,17 @@ class AdbenchWorkloadsTest {
     }
 
     @Test
+    void everyHandWorkloadHasAManualRowAgreeingWithAd() {
+        // Both tasks return the Jacobian's first entry; the full matrices are compared in ManualHandTest.
+        for (Workload w : Workloads.select(List.of("adbench_hand"))) {
+            assertThat(w.impls()).as(w.id()).contains(Impl.MANUAL);
+            double manual = w.task(Impl.MANUAL).run();
+            double ad = w.task(Impl.ADJOINT_TENSOR).run();
+            assertThat(manual).as(w.id()).isNotZero().isCloseTo(ad, org.assertj.core.data.Offset.offset(1e-10));
+        }
+    }
+
+    @Test
     void rowsNameGroupAndInput() {
         Workload w = Workloads.byId("adbench_lstm_lstm_l2_c1024");
         List<Row> rows = w.rows(Map.of(Impl.OBJECTIVE, new Measurement(1e-3, 9e-4, 2e-3, 5),
