@@ -127,10 +127,12 @@ public final class Pooling {
                     for (int t = p * per; t < (p + 1) * per; t++) {
                         if (taps[t] >= 0) {
                             int src = (b * pixels + taps[t]) * c;
-                            if (x.f32()) {
-                                argmaxRow(x.floats, src, best32, arg, at, c, first);
+                            if (first) {
+                                firstRow(x.f32() ? x.floats : x.data, src, x.f32() ? best32 : best64, arg, at, c);
+                            } else if (x.f32()) {
+                                argmaxRow(x.floats, src, best32, arg, at, c);
                             } else {
-                                argmaxRow(x.data, src, best64, arg, at, c, first);
+                                argmaxRow(x.data, src, best64, arg, at, c);
                             }
                             first = false;
                         }
@@ -146,14 +148,15 @@ public final class Pooling {
     // because a data-dependent branch here mispredicts on half the elements and costs more than the rest of the
     // loop; two equal infinities or a NaN may pick a later element of the window.
 
-    private static void argmaxRow(float[] x, int src, float[] best, int[] arg, int at, int c, boolean first) {
-        if (first) {
-            System.arraycopy(x, src, best, 0, c);
-            for (int q = 0; q < c; q++) {
-                arg[at + q] = src + q;
-            }
-            return;
+    /** The window's first pixel row: the best so far is that row, at its own indices (either dtype's arrays). */
+    private static void firstRow(Object x, int src, Object best, int[] arg, int at, int c) {
+        System.arraycopy(x, src, best, 0, c);
+        for (int q = 0; q < c; q++) {
+            arg[at + q] = src + q;
         }
+    }
+
+    private static void argmaxRow(float[] x, int src, float[] best, int[] arg, int at, int c) {
         for (int q = 0; q < c; q++) {
             float v = x[src + q];
             float m = best[q];
@@ -163,14 +166,7 @@ public final class Pooling {
         }
     }
 
-    private static void argmaxRow(double[] x, int src, double[] best, int[] arg, int at, int c, boolean first) {
-        if (first) {
-            System.arraycopy(x, src, best, 0, c);
-            for (int q = 0; q < c; q++) {
-                arg[at + q] = src + q;
-            }
-            return;
-        }
+    private static void argmaxRow(double[] x, int src, double[] best, int[] arg, int at, int c) {
         for (int q = 0; q < c; q++) {
             double v = x[src + q];
             double m = best[q];
