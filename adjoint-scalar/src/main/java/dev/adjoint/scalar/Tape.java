@@ -63,14 +63,12 @@ public final class Tape {
 
     /** A new independent variable recorded on this tape. */
     public Var variable(double value) {
-        int i = size;
-        if (i == lead) { // before any operation: the entry needs no contents, the sweep stops above it
-            if (i == partials.length >> 1) {
-                grow();
-            }
-            size = lead = i + 1;
+        int i;
+        if (size == lead) { // before any operation: the entry needs no contents, the sweep stops above it
+            i = next();
+            lead = size;
         } else {
-            i = unary(i & (SINKS - 1), 0);
+            i = unary(size & (SINKS - 1), 0);
         }
         return new Var(this, i, value, 1, stamp);
     }
@@ -122,11 +120,7 @@ public final class Tape {
 
     /** Records an entry with one operand and ∂v/∂operand = p (inputs, kept Vars); returns its index. */
     int unary(int a, double p) {
-        int i = size;
-        if (i == partials.length >> 1) {
-            grow();
-        }
-        size = i + 1;
+        int i = next();
         int k = 2 * i;
         operands[k] = a;
         operands[k + 1] = i & (SINKS - 1);
@@ -137,16 +131,22 @@ public final class Tape {
 
     /** Records v = f(a, b) with partials pa, pb, a ≠ b; returns the new entry's index. */
     int binary(int a, double pa, int b, double pb) {
-        int i = size;
-        if (i == partials.length >> 1) {
-            grow();
-        }
-        size = i + 1;
+        int i = next();
         int k = 2 * i;
         operands[k] = a;
         operands[k + 1] = b;
         partials[k] = pa;
         partials[k + 1] = pb;
+        return i;
+    }
+
+    /** Reserves the next entry (growing the arrays when full) and returns its index. */
+    private int next() {
+        int i = size;
+        if (i == partials.length >> 1) {
+            grow();
+        }
+        size = i + 1;
         return i;
     }
 
